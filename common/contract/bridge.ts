@@ -1,0 +1,41 @@
+import type { IpcResult } from './result';
+import type { CommandChannel, CommandRequest, CommandResponse } from './commands';
+import type { Snapshot } from './snapshot';
+
+/** A preload verb: one command, resolved to its result. */
+export type Verb<C extends CommandChannel> = (
+  request: CommandRequest<C>,
+) => Promise<IpcResult<CommandResponse<C>>>;
+
+/**
+ * What `preload/ui` exposes as `window.switchboard`: verbs, never
+ * `ipcRenderer`. Each verb resolves to an `IpcResult`.
+ */
+export interface SwitchboardBridge {
+  app: {
+    getSnapshot: () => Promise<IpcResult<Snapshot>>;
+    ping: Verb<'sb:app:ping'>;
+  };
+  settings: {
+    setLanguage: Verb<'sb:settings:set-language'>;
+  };
+  shell: {
+    openExternal: Verb<'sb:shell:open-external'>;
+  };
+  engine: {
+    restart: () => Promise<IpcResult<CommandResponse<'sb:engine:restart'>>>;
+  };
+  log: Verb<'sb:log:write'>;
+  /** Subscribes to state snapshots; returns the unsubscribe function. */
+  onSnapshot: (listener: (snapshot: Snapshot) => void) => () => void;
+}
+
+/** What `preload/engine` exposes as `window.switchboardEngine`. */
+export interface EngineBridge {
+  ready: Verb<'sb:engine:ready'>;
+  log: Verb<'sb:log:write'>;
+}
+
+/** Names of the globals the preloads define. */
+export const UI_BRIDGE_KEY = 'switchboard';
+export const ENGINE_BRIDGE_KEY = 'switchboardEngine';

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { LANGUAGE_PREFERENCES } from './languages';
+import { LOG_LEVELS } from '../log/logger';
+import { snapshotSchema } from './snapshot';
+
+/** Which window may send a command. Main checks it before parsing. */
+export type SenderRole = 'ui' | 'engine';
+
+interface CommandSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  /** The window roles allowed to invoke it; any other sender is refused. */
+  roles: readonly SenderRole[];
+  request: Req;
+  response: Res;
+}
+
+const spec = <Req extends z.ZodType, Res extends z.ZodType>(
+  roles: SenderRole | readonly SenderRole[],
+  request: Req,
+  response: Res,
+): CommandSpec<Req, Res> => ({ roles: typeof roles === 'string' ? [roles] : roles, request, response });
+
+const noArgs = z.object({}).strict();
+
+/**
+ * Renderer → main commands (ipcRenderer.invoke). Every channel is prefixed
+ * `sb:` and listed here; main registers a handler for exactly these.
+ */
+export const COMMANDS = {
+  /** The whole current state; the UI calls it after subscribing to events. */
+  'sb:app:get-snapshot': spec('ui', noArgs, snapshotSchema),
+  /** Round trip for diagnostics and tests: main echoes the nonce. */
+  'sb:app:ping': spec(
+    'ui',
+    z.object({ nonce: z.string().min(1).max(64) }).strict(),
+    z.object({ nonce: z.string(), receivedAt: z.number() }),
+  ),
+  /** Follow the OS language or pin one; persisted, applied at once. */
+  'sb:settings:set-language': spec(
+    'ui',
+    z.object({ language: z.enum(LANGUAGE_PREFERENCES) }).strict(),
+    z.object({ rev: z.number() }),
+  ),
+  /** Opens an http(s) link in the OS browser; anything else is refused. */
+  'sb:shell:open-external': spec(
+    'ui',
+    z.object({ url: z.string().min(1).max(2048) }).strict(),
+    z.object({ opened: z.boolean() }),
+  ),
+  /** Manual engine restart, offered when the supervisor gave up (`failed`). */
+  'sb:engine:restart': spec('ui', noArgs, z.object({ rev: z.number() })),
+  /**
+   * Renderer log records (renderers have no console in product code). Main
+   * redacts again and rate-limits, so a noisy page cannot flood the log.
+   */
+  'sb:log:write': spec(
+    ['ui', 'engine'],
+    z
+      .object({
+        level: z.enum(LOG_LEVELS),
+        scope: z.string().min(1).max(64),
+        message: z.string().max(2000),
+      })
+      .strict(),
+    z.object({ written: z.boolean() }),
+  ),
+  /** The engine page's handshake: its media stack is loaded and listening. */
+  'sb:engine:ready': spec(
+    'engine',
+    z.object({ userAgent: z.string().max(512), mediaDevices: z.boolean() }).strict(),
+    z.object({ accepted: z.boolean() }),
+  ),
+} as const;
+
+export type CommandChannel = keyof typeof COMMANDS;
+export type CommandRequest<C extends CommandChannel> = z.infer<(typeof COMMANDS)[C]['request']>;
+export type CommandResponse<C extends CommandChannel> = z.infer<(typeof COMMANDS)[C]['response']>;
+
+export function isCommandChannel(channel: string): channel is CommandChannel {
+  return Object.hasOwn(COMMANDS, channel);
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { snapshotSchema } from './snapshot';
+
+/**
+ * Main → renderer events (webContents.send). The UI receives state
+ * snapshots; the engine will receive media commands in later features.
+ */
+export const EVENTS = {
+  /** A new revision of the app state, sent to the UI window on every change. */
+  'sb:state:snapshot': { role: 'ui', payload: snapshotSchema },
+} as const;
+
+export type EventChannel = keyof typeof EVENTS;
+export type EventPayload<C extends EventChannel> = z.infer<(typeof EVENTS)[C]['payload']>;

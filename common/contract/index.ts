@@ -1,0 +1,6 @@
+export * from './languages';
+export * from './snapshot';
+export * from './result';
+export * from './commands';
+export * from './events';
+export * from './bridge';

@@ -1,0 +1,24 @@
+import type { AppInfo, AppState, EngineState } from '../../common/contract';
+import { resolveLanguage } from '../../common/contract';
+import type { Settings } from '../settings/settings-schema';
+
+/** The state main starts with, before any window exists. */
+export function initialAppState(app: AppInfo, settings: Settings, engine: EngineState): AppState {
+  return {
+    app,
+    engine,
+    settings: { language: settings.language },
+    language: resolveLanguage(settings.language, app.systemLanguages),
+    connection: { status: 'unconfigured', profileName: null },
+    agent: null,
+  };
+}
+
+/** Applies changed settings and everything derived from them. */
+export function withSettings(state: AppState, settings: Settings): AppState {
+  return {
+    ...state,
+    settings: { language: settings.language },
+    language: resolveLanguage(settings.language, state.app.systemLanguages),
+  };
+}

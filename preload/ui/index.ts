@@ -1,0 +1,33 @@
+/**
+ * UI window preload: exposes `window.switchboard`, a set of verbs over the
+ * IPC contract. It never exposes `ipcRenderer` or any Node/Electron object,
+ * and listeners it registers can be removed.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { CommandChannel, Snapshot, SwitchboardBridge } from '../../common/contract';
+import { UI_BRIDGE_KEY } from '../../common/contract/bridge';
+
+const invoke =
+  <C extends CommandChannel>(channel: C) =>
+  (request: unknown = {}) =>
+    ipcRenderer.invoke(channel, request);
+
+const bridge: SwitchboardBridge = {
+  app: {
+    getSnapshot: () => invoke('sb:app:get-snapshot')(),
+    ping: invoke('sb:app:ping'),
+  },
+  settings: { setLanguage: invoke('sb:settings:set-language') },
+  shell: { openExternal: invoke('sb:shell:open-external') },
+  engine: { restart: () => invoke('sb:engine:restart')() },
+  log: invoke('sb:log:write'),
+  onSnapshot(listener) {
+    const handler = (_event: IpcRendererEvent, snapshot: Snapshot): void => listener(snapshot);
+    ipcRenderer.on('sb:state:snapshot', handler);
+    return () => {
+      ipcRenderer.removeListener('sb:state:snapshot', handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld(UI_BRIDGE_KEY, bridge);

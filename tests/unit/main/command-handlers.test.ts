@@ -1,0 +1,110 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { COMMANDS, type CommandChannel } from '../../../common/contract';
+import { initialAppState } from '../../../main/app/app-state';
+import { registerCommandHandlers } from '../../../main/app/command-handlers';
+import { EngineSupervisor } from '../../../main/engine/engine-supervisor';
+import { IpcRouter } from '../../../main/ipc/router';
+import { DEFAULT_SETTINGS, type Settings } from '../../../main/settings/settings-schema';
+import { StateStore } from '../../../main/state/state-store';
+import { memoryLogger } from '../support/memory-logger';
+
+type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
+
+const running: EngineSupervisor[] = [];
+afterEach(() => running.splice(0).forEach((e) => e.stop()));
+
+function setup() {
+  const handlers = new Map<string, Handler>();
+  const ipc = { handle: (c: string, fn: Handler) => handlers.set(c, fn), removeHandler: () => undefined };
+  const { log, records } = memoryLogger();
+  const ui = { id: 'ui' };
+  const engineContents: object[] = [];
+  let role: 'ui' | 'engine' = 'ui';
+  const router = new IpcRouter(ipc as never, () => role, log);
+  let saved: Settings = { ...DEFAULT_SETTINGS };
+  const settings = { read: () => saved, write: (c: Partial<Settings>) => (saved = { ...saved, ...c }) };
+  let store: StateStore | null = null;
+  const engine = new EngineSupervisor({
+    create: () => {
+      const contents = { n: engineContents.length };
+      engineContents.push(contents);
+      return { contents, destroy: () => undefined };
+    },
+    publish: (e) => store?.update((s) => ({ ...s, engine: e })),
+    log,
+  });
+  store = new StateStore(
+    initialAppState({ name: 'S', version: '1', platform: 'linux', systemLanguages: ['ko-KR'] }, saved, engine.current),
+  );
+  const opened: string[] = [];
+  registerCommandHandlers({ router, store, settings, engine, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
+  engine.start();
+  running.push(engine);
+  const call = (channel: CommandChannel, payload: unknown, sender: object = ui) =>
+    handlers.get(channel)!({ sender, senderFrame: { url: '', parent: null } } as never, payload) as Promise<{ ok: boolean; value?: any; error?: any }>;
+  return { handlers, call, store, opened, engine, engineContents, records, setRole: (r: 'ui' | 'engine') => (role = r), saved: () => saved };
+}
+
+describe('command handlers', () => {
+  it('registers a handler for every command of the contract', () => {
+    const { handlers } = setup();
+    expect([...handlers.keys()].sort()).toEqual(Object.keys(COMMANDS).sort());
+  });
+
+  it('answers ping and snapshot requests', async () => {
+    const { call, store } = setup();
+    expect(await call('sb:app:ping', { nonce: 'abc' })).toEqual({ ok: true, value: { nonce: 'abc', receivedAt: 42 } });
+    const snap = await call('sb:app:get-snapshot', undefined);
+    expect(snap.value).toEqual(store.snapshot());
+  });
+
+  it('persists the language preference and publishes the resolved language', async () => {
+    const { call, store, saved } = setup();
+    expect(store.current.language).toBe('ko');
+    const result = await call('sb:settings:set-language', { language: 'en' });
+    expect(result.ok).toBe(true);
+    expect(result.value.rev).toBe(store.snapshot().rev);
+    expect(store.current).toMatchObject({ language: 'en', settings: { language: 'en' } });
+    expect(saved().language).toBe('en');
+    expect((await call('sb:settings:set-language', { language: 'fr' })).error.code).toBe('invalid-payload');
+  });
+
+  it('opens only http(s) links externally', async () => {
+    const { call, opened } = setup();
+    expect((await call('sb:shell:open-external', { url: 'https://example.com/help' })).ok).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com']) {
+      expect((await call('sb:shell:open-external', { url })).error.code).toBe('refused');
+    }
+    expect(opened).toEqual(['https://example.com/help']);
+  });
+
+  it('accepts the engine handshake only from the live engine', async () => {
+    const { call, store, engineContents, setRole } = setup();
+    setRole('engine');
+    expect((await call('sb:engine:ready', { userAgent: 'x', mediaDevices: true }, {})).value).toEqual({ accepted: false });
+    expect(store.current.engine.status).toBe('starting');
+    expect((await call('sb:engine:ready', { userAgent: 'x', mediaDevices: true }, engineContents[0])).value).toEqual({ accepted: true });
+    expect(store.current.engine.status).toBe('ready');
+  });
+
+  it('restarts the engine on request', async () => {
+    const { call, store, engineContents } = setup();
+    await call('sb:engine:restart', {});
+    expect(engineContents).toHaveLength(2);
+    expect(store.current.engine).toMatchObject({ status: 'restarting', restarts: 1 });
+  });
+
+  it('writes renderer logs redacted, scoped by role, and rate-limited', async () => {
+    const { call, records } = setup();
+    const first = await call('sb:log:write', { level: 'warn', scope: 'mirror', message: 'password=hunter2' });
+    expect(first.value).toEqual({ written: true });
+    const line = records.find((r) => r.scope.endsWith('ui:mirror'));
+    expect(line?.message).toBe('password=[redacted]');
+    let refused = 0;
+    for (let i = 0; i < 100; i += 1) {
+      const r = await call('sb:log:write', { level: 'info', scope: 'flood', message: 'x' });
+      if (!r.value.written) refused += 1;
+    }
+    expect(refused).toBeGreaterThan(40);
+  });
+});
