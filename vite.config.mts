@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -7,12 +8,14 @@ import react from '@vitejs/plugin-react';
  * served to Electron from the `switchboard://` scheme (see main/security).
  * Relative base so the same files work from the scheme and from disk.
  */
+const here = dirname(fileURLToPath(import.meta.url));
+
 export default defineConfig({
-  root: resolve(__dirname, 'renderer'),
+  root: resolve(here, 'renderer'),
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, 'dist/renderer'),
+    outDir: resolve(here, 'dist/renderer'),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,
@@ -20,11 +23,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rollupOptions: {
       input: {
-        ui: resolve(__dirname, 'renderer/ui/index.html'),
-        engine: resolve(__dirname, 'renderer/engine/index.html'),
+        ui: resolve(here, 'renderer/ui/index.html'),
+        engine: resolve(here, 'renderer/engine/index.html'),
       },
     },
   },
-  // The CSP forbids eval and inline scripts; Vite's dev server is not used.
-  esbuild: { legalComments: 'none' },
 });

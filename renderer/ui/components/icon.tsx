@@ -1,0 +1,83 @@
+import type { ReactElement } from 'react';
+
+/**
+ * Line icons drawn for Switchboard (24×24, `currentColor`). Inline SVG
+ * elements, not `data:` URLs or inline styles, so the strict CSP holds.
+ */
+const PATHS = {
+  history: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 7.5V12l3 2" />
+    </>
+  ),
+  statistics: <path d="M4 20h16M7 16.5V11M12 16.5V6.5M17 16.5V9" />,
+  dialpad: (
+    <>
+      {[5, 10.5, 16].flatMap((y) =>
+        [6, 12, 18].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.6" className="icon__fill" />),
+      )}
+      <circle cx="12" cy="21" r="1.6" className="icon__fill" />
+    </>
+  ),
+  settings: (
+    <>
+      <path d="M4 7h9M17 7h3M4 17h3M11 17h9" />
+      <circle cx="15" cy="7" r="2" />
+      <circle cx="9" cy="17" r="2" />
+    </>
+  ),
+  help: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M9.6 9.5a2.5 2.5 0 0 1 4.8.9c0 1.7-2.4 2.1-2.4 3.6" />
+      <circle cx="12" cy="16.9" r="0.9" className="icon__fill" />
+    </>
+  ),
+  close: <path d="M6.5 6.5l11 11M17.5 6.5l-11 11" />,
+  alert: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 7.5v5.5" />
+      <circle cx="12" cy="16.2" r="0.9" className="icon__fill" />
+    </>
+  ),
+  restart: <path d="M19 12a7 7 0 1 1-2.05-4.95M19 4.5V8h-3.5" />,
+  contacts: (
+    <>
+      <rect x="4" y="5" width="16" height="14" rx="2" />
+      <path d="M8 10h8M8 14h5" />
+    </>
+  ),
+  interaction: <path d="M5 6h14v9H10l-4 3.5V15H5z" />,
+  customer: (
+    <>
+      <circle cx="12" cy="9" r="3.5" />
+      <path d="M5.5 19c1.2-3 3.6-4.5 6.5-4.5s5.3 1.5 6.5 4.5" />
+    </>
+  ),
+  logo: (
+    <>
+      <circle cx="7" cy="7" r="2.2" />
+      <circle cx="17" cy="17" r="2.2" />
+      <circle cx="17" cy="7" r="2.2" className="icon__fill" />
+      <path d="M7 9.2v3.8a4 4 0 0 0 4 4h3.8M14.8 7H9.2" />
+    </>
+  ),
+} satisfies Record<string, ReactElement>;
+
+export type IconName = keyof typeof PATHS;
+
+/** Decorative by default (`aria-hidden`): the control carries the label. */
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return (
+    <svg
+      className={className ? `icon ${className}` : 'icon'}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {PATHS[name]}
+    </svg>
+  );
+}

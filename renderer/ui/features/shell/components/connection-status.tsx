@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from '../../../../../common/contract/snapshot';
+
+/**
+ * Server connection. `unconfigured` is a normal first-run state (no server
+ * profile yet), so it is shown neutrally, never as an error.
+ */
+export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
+  const { t } = useTranslation();
+  const status = t(`connection.status.${connection.status}`);
+  const profile = connection.status === 'unconfigured' ? null : connection.profileName;
+  const text =
+    profile === null ? status
+    : connection.status === 'connecting' ? t('connection.connectingTo', { profile })
+    : t('connection.withProfile', { status, profile });
+  return (
+    <div
+      className={`status-chip status-chip--connection-${connection.status}`}
+      data-testid="connection-status"
+      data-status={connection.status}
+      role="status"
+      aria-label={`${t('connection.label')}: ${text}`}
+      title={`${t('connection.label')}: ${text}`}
+    >
+      <span className="status-chip__dot" aria-hidden="true" />
+      <span className="status-chip__text">{text}</span>
+    </div>
+  );
+}
