@@ -20,5 +20,7 @@ export function secureWebPreferences(preload: string, extra: Partial<WebPreferen
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click opens bypass click handlers; keep every open on the deny path.
+    disableBlinkFeatures: 'Auxclick',
   };
 }

@@ -17,20 +17,27 @@ function children() {
   return byParent;
 }
 
-export function treeRssMb(rootPid) {
+/**
+ * Memory of a process tree in MB: `rss` sums each process's resident set
+ * (shared pages counted once per process, as task managers show it); `pss`
+ * shares them out proportionally, so it does not double-count Chromium's
+ * shared memory.
+ */
+export function treeMemoryMb(rootPid) {
   const byParent = children();
-  let total = 0;
+  let rss = 0;
+  let pss = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
     try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      total += kb;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     } catch {
-      // gone
+      // The process ended while we looked.
     }
     stack.push(...(byParent.get(pid) ?? []));
   }
-  return total / 1024;
+  return { rss: rss / 1024, pss: pss / 1024 };
 }
