@@ -29,8 +29,22 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let running: RunningApp | null = null;
+  let shutDown = false;
   app.on('second-instance', () => running?.focusUi());
-  app.on('before-quit', () => running?.shutdown());
+  // Quit waits (bounded inside shutdown) for a clean SIP unregister.
+  app.on('before-quit', (event) => {
+    if (shutDown || !running) return;
+    event.preventDefault();
+    const current = running;
+    running = null;
+    void current
+      .shutdown()
+      .catch((error: unknown) => log.error('shutdown failed', { error }))
+      .finally(() => {
+        shutDown = true;
+        app.quit();
+      });
+  });
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()

@@ -25,6 +25,11 @@ export interface SwitchboardBridge {
   engine: {
     restart: () => Promise<IpcResult<CommandResponse<'sb:engine:restart'>>>;
   };
+  softphone: {
+    saveAccount: Verb<'sb:softphone:save-account'>;
+    removeAccount: () => Promise<IpcResult<CommandResponse<'sb:softphone:remove-account'>>>;
+    reconnect: () => Promise<IpcResult<CommandResponse<'sb:softphone:reconnect'>>>;
+  };
   log: Verb<'sb:log:write'>;
   /** Subscribes to state snapshots; returns the unsubscribe function. */
   onSnapshot: (listener: (snapshot: Snapshot) => void) => () => void;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGE_PREFERENCES } from './languages';
 import { LOG_LEVELS } from '../log/logger';
 import { snapshotSchema } from './snapshot';
+import { sipAccountSchema } from './softphone';
 
 /** Which window may send a command. Main checks it before parsing. */
 export type SenderRole = 'ui' | 'engine';
@@ -46,6 +47,19 @@ export const COMMANDS = {
     z.object({ url: z.string().min(1).max(2048) }).strict(),
     z.object({ opened: z.boolean() }),
   ),
+  /**
+   * Saves the SIP account and (re)registers. The password, when given, goes
+   * straight to the credential vault; omitted, the stored one is kept.
+   */
+  'sb:softphone:save-account': spec(
+    'ui',
+    z.object({ account: sipAccountSchema, password: z.string().min(1).max(256).optional() }).strict(),
+    z.object({ rev: z.number() }),
+  ),
+  /** Unregisters and forgets the account and its stored password. */
+  'sb:softphone:remove-account': spec('ui', noArgs, z.object({ rev: z.number() })),
+  /** Retry now instead of waiting for the next scheduled attempt. */
+  'sb:softphone:reconnect': spec('ui', noArgs, z.object({ rev: z.number() })),
   /** Manual engine restart, offered when the supervisor gave up (`failed`). */
   'sb:engine:restart': spec('ui', noArgs, z.object({ rev: z.number() })),
   /**

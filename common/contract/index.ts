@@ -4,3 +4,4 @@ export * from './result';
 export * from './commands';
 export * from './events';
 export * from './bridge';
+export * from './softphone';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGE_PREFERENCES, SUPPORTED_LANGUAGES } from './languages';
+import { softphoneStateSchema } from './softphone';
 
 /**
  * Engine window lifecycle, owned by main's engine supervisor.
@@ -69,6 +70,8 @@ export const appStateSchema = z.object({
   language: z.enum(SUPPORTED_LANGUAGES),
   connection: connectionStateSchema,
   agent: agentViewSchema.nullable(),
+  /** SIP account (without its password) and registration. */
+  softphone: softphoneStateSchema,
 });
 export type AppState = z.infer<typeof appStateSchema>;
 

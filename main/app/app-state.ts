@@ -11,6 +11,11 @@ export function initialAppState(app: AppInfo, settings: Settings, engine: Engine
     language: resolveLanguage(settings.language, app.systemLanguages),
     connection: { status: 'unconfigured', profileName: null },
     agent: null,
+    softphone: {
+      account: null,
+      registration: { status: 'unconfigured', code: null, retryAt: null },
+      vault: 'unknown',
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import type { EngineSupervisor } from '../engine/engine-supervisor';
 import type { IpcRouter } from '../ipc/router';
 import { isSafeExternalUrl } from '../security/external-links';
 import type { SettingsRepository } from '../settings/settings-store';
+import type { SoftphoneService } from '../softphone/softphone-service';
 import type { StateStore } from '../state/state-store';
 import { withSettings } from './app-state';
 import { createRateLimiter } from './rate-limiter';
@@ -14,6 +15,7 @@ export interface CommandDeps {
   store: StateStore;
   settings: SettingsRepository;
   engine: EngineSupervisor;
+  softphone: SoftphoneService;
   shell: Pick<Shell, 'openExternal'>;
   log: Logger;
   now?: () => number;
@@ -21,7 +23,7 @@ export interface CommandDeps {
 
 /** Registers main's handler for every command of the contract. */
 export function registerCommandHandlers(deps: CommandDeps): void {
-  const { router, store, settings, engine, shell, log } = deps;
+  const { router, store, settings, engine, softphone, shell, log } = deps;
   const now = deps.now ?? Date.now;
   const rendererLog = log.child('renderer');
   const logBudget = createRateLimiter({ perSecond: 50, now });
@@ -41,6 +43,21 @@ export function registerCommandHandlers(deps: CommandDeps): void {
     if (!isSafeExternalUrl(url)) return fail('refused', 'only http(s) links open externally');
     await shell.openExternal(url);
     return ok({ opened: true });
+  });
+
+  router.register('sb:softphone:save-account', async ({ account, password }) => {
+    await softphone.saveAccount(account, password);
+    return ok({ rev: store.snapshot().rev });
+  });
+
+  router.register('sb:softphone:remove-account', async () => {
+    await softphone.removeAccount();
+    return ok({ rev: store.snapshot().rev });
+  });
+
+  router.register('sb:softphone:reconnect', async () => {
+    await softphone.refresh('agent asked');
+    return ok({ rev: store.snapshot().rev });
   });
 
   router.register('sb:engine:restart', () => {

@@ -1,4 +1,5 @@
-import { app, ipcMain, protocol, session, shell, type BrowserWindow, type WebContents } from 'electron';
+import { app, ipcMain, powerMonitor, protocol, safeStorage, session, shell, type BrowserWindow, type WebContents } from 'electron';
+import { join } from 'node:path';
 import type { SenderRole } from '../../common/contract';
 import type { Logger } from '../../common/log/logger';
 import { EngineSupervisor } from '../engine/engine-supervisor';
@@ -9,7 +10,12 @@ import { isAppUrlFor } from '../security/app-scheme';
 import { guardAllWebContents } from '../security/navigation-guard';
 import { installPermissionHandlers } from '../security/permissions';
 import { createSettingsRepository } from '../settings/settings-store';
+import { watchNetwork } from '../softphone/network-watcher';
+import { SipRegistration } from '../softphone/sip-registration';
+import { SoftphoneService } from '../softphone/softphone-service';
 import { StateStore } from '../state/state-store';
+import { chooseVault } from '../vault/choose-vault';
+import type { KeytarLike } from '../vault/keytar-vault';
 import { createEngineWindow } from '../windows/engine-window';
 import { createUiWindow } from '../windows/ui-window';
 import { initialAppState } from './app-state';
@@ -21,7 +27,8 @@ export interface RunningApp {
   store: StateStore;
   engine: EngineSupervisor;
   focusUi(): void;
-  shutdown(): void;
+  /** Unregisters and stops everything; resolves when it is safe to exit. */
+  shutdown(): Promise<void>;
 }
 
 /**
@@ -66,8 +73,27 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
   };
   installPermissionHandlers(session.defaultSession, roleOfContents, log.child('permissions'));
 
+  const vault = chooseVault({
+    preference: 'auto',
+    // keytar is a native module outside the bundle, loaded only when probed.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loadKeytar: () => require('keytar') as KeytarLike,
+    safeStorage,
+    fallbackFile: join(app.getPath('userData'), 'credentials.json'),
+    log: log.child('vault'),
+  });
+  const softphone = new SoftphoneService({
+    settings,
+    vault,
+    createRegistration: (deps) => new SipRegistration(deps),
+    publish: (change) => store?.update((state) => ({ ...state, softphone: change(state.softphone) })),
+    log: log.child('softphone'),
+  });
+  powerMonitor.on('resume', () => void softphone.refresh('resume'));
+  const stopWatchingNetwork = watchNetwork(() => void softphone.refresh('network change'));
+
   const router = new IpcRouter(ipcMain, createRoleResolver(liveContents), log.child('ipc'));
-  registerCommandHandlers({ router, store, settings, engine, shell, log });
+  registerCommandHandlers({ router, store, settings, engine, softphone, shell, log });
 
   store.subscribe((snapshot) => {
     const ui = liveContents().ui;
@@ -80,6 +106,7 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
     app.quit();
   });
   engine.start();
+  void softphone.start().catch((error: unknown) => log.error('softphone failed to start', { error }));
 
   return {
     store,
@@ -90,7 +117,9 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
       uiWindow.show();
       uiWindow.focus();
     },
-    shutdown() {
+    async shutdown() {
+      stopWatchingNetwork();
+      await softphone.stop();
       engine.stop();
       router.dispose();
     },

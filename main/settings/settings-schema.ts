@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_PREFERENCES } from '../../common/contract';
+import { LANGUAGE_PREFERENCES, sipAccountSchema } from '../../common/contract';
 
 /**
  * The agent's own settings as stored on disk. Each field is parsed on its
@@ -8,12 +8,15 @@ import { LANGUAGE_PREFERENCES } from '../../common/contract';
  */
 export const SETTINGS_FIELDS = {
   language: z.enum(LANGUAGE_PREFERENCES),
+  /** The SIP account without its password (that lives in the vault). */
+  sipAccount: sipAccountSchema.nullable(),
 } as const;
 
 export type Settings = { [K in keyof typeof SETTINGS_FIELDS]: z.infer<(typeof SETTINGS_FIELDS)[K]> };
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
+  sipAccount: null,
 };
 
 /** Current on-disk schema version; migrations bring older files up to it. */

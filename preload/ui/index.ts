@@ -20,6 +20,11 @@ const bridge: SwitchboardBridge = {
   settings: { setLanguage: invoke('sb:settings:set-language') },
   shell: { openExternal: invoke('sb:shell:open-external') },
   engine: { restart: () => invoke('sb:engine:restart')() },
+  softphone: {
+    saveAccount: invoke('sb:softphone:save-account'),
+    removeAccount: () => invoke('sb:softphone:remove-account')(),
+    reconnect: () => invoke('sb:softphone:reconnect')(),
+  },
   log: invoke('sb:log:write'),
   onSnapshot(listener) {
     const handler = (_event: IpcRendererEvent, snapshot: Snapshot): void => listener(snapshot);

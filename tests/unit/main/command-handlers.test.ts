@@ -5,7 +5,9 @@ import { registerCommandHandlers } from '../../../main/app/command-handlers';
 import { EngineSupervisor } from '../../../main/engine/engine-supervisor';
 import { IpcRouter } from '../../../main/ipc/router';
 import { DEFAULT_SETTINGS, type Settings } from '../../../main/settings/settings-schema';
+import { SoftphoneService } from '../../../main/softphone/softphone-service';
 import { StateStore } from '../../../main/state/state-store';
+import { createSessionOnlyVault } from '../../../main/vault/credential-vault';
 import { memoryLogger } from '../support/memory-logger';
 
 type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
@@ -40,12 +42,24 @@ function setup() {
     initialAppState({ name: 'S', version: '1', platform: 'linux', systemLanguages: ['ko-KR'] }, saved, engine.current),
   );
   const opened: string[] = [];
-  registerCommandHandlers({ router, store, settings, engine, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
+  const registrations: { account: { aor: string }; password: string; stopped: boolean }[] = [];
+  const softphone = new SoftphoneService({
+    settings,
+    vault: Promise.resolve(createSessionOnlyVault()),
+    createRegistration: (deps) => {
+      const entry = { account: deps.account, password: deps.password, stopped: false };
+      registrations.push(entry);
+      return { start: async () => deps.publish({ status: 'registered', code: null, retryAt: null }), refresh: async () => undefined, stop: async () => void (entry.stopped = true) };
+    },
+    publish: (change) => store?.update((s) => ({ ...s, softphone: change(s.softphone) })),
+    log,
+  });
+  registerCommandHandlers({ router, store, settings, engine, softphone, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
   engine.start();
   running.push(engine);
   const call = (channel: CommandChannel, payload: unknown, sender: object = ui) =>
     handlers.get(channel)!({ sender, senderFrame: { url: '', parent: null } } as never, payload) as Promise<Reply>;
-  return { handlers, call, store, opened, engine, engineContents, records, setRole: (r: 'ui' | 'engine') => (role = r), saved: () => saved };
+  return { handlers, call, store, opened, registrations, engine, engineContents, records, setRole: (r: 'ui' | 'engine') => (role = r), saved: () => saved };
 }
 
 describe('command handlers', () => {
@@ -88,6 +102,23 @@ describe('command handlers', () => {
     expect(store.current.engine.status).toBe('starting');
     expect((await call('sb:engine:ready', { userAgent: 'x', mediaDevices: true }, engineContents[0])).value).toEqual({ accepted: true });
     expect(store.current.engine.status).toBe('ready');
+  });
+
+  it('saves a SIP account, keeps its password out of state and settings, and registers', async () => {
+    const { call, store, registrations, saved } = setup();
+    const account = { server: 'wss://pbx.example.com/ws', aor: 'sip:1001@example.com' };
+    const result = await call('sb:softphone:save-account', { account, password: 'hunter2' });
+    expect(result.ok).toBe(true);
+    expect(registrations).toEqual([expect.objectContaining({ password: 'hunter2', stopped: false })]);
+    expect(store.current.softphone.account).toEqual({ account: expect.objectContaining({ ...account, dtmfMode: 'rfc4733' }), hasPassword: true });
+    expect(store.current.softphone.registration.status).toBe('registered');
+    expect(JSON.stringify(store.snapshot())).not.toContain('hunter2');
+    expect(JSON.stringify(saved())).not.toContain('hunter2');
+    expect((await call('sb:softphone:save-account', { account: { ...account, server: 'http://x' } })).error?.code).toBe('invalid-payload');
+    expect((await call('sb:softphone:save-account', { account, password: 'x', extra: 1 })).error?.code).toBe('invalid-payload');
+    await call('sb:softphone:remove-account', {});
+    expect(registrations[0]!.stopped).toBe(true);
+    expect(store.current.softphone).toMatchObject({ account: null, registration: { status: 'unconfigured' } });
   });
 
   it('restarts the engine on request', async () => {

@@ -5,7 +5,7 @@ import { StateStore } from '../../../main/state/state-store';
 
 const base: AppState = initialAppState(
   { name: 'Switchboard', version: '1', platform: 'linux', systemLanguages: ['ko-KR', 'en-US'] },
-  { language: 'system' },
+  { language: 'system', sipAccount: null },
   { status: 'starting', restarts: 0, lastCrashReason: null, since: 0 },
 );
 
@@ -22,12 +22,12 @@ describe('StateStore', () => {
     const store = new StateStore(base);
     const seen: number[] = [];
     const stop = store.subscribe((s) => seen.push(s.rev));
-    store.update((s) => withSettings(s, { language: 'en' }));
+    store.update((s) => withSettings(s, { language: 'en', sipAccount: null }));
     store.update((s) => ({ ...s, engine: { ...s.engine, status: 'ready' } }));
     expect(seen).toEqual([1, 2]);
     expect(store.current.language).toBe('en');
     stop();
-    store.update((s) => withSettings(s, { language: 'system' }));
+    store.update((s) => withSettings(s, { language: 'system', sipAccount: null }));
     expect(seen).toEqual([1, 2]);
     expect(store.snapshot().rev).toBe(3);
   });

@@ -24,6 +24,11 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     language: 'en',
     connection: { status: 'unconfigured', profileName: null },
     agent: null,
+    softphone: {
+      account: null,
+      registration: { status: 'unconfigured', code: null, retryAt: null },
+      vault: 'safe-storage',
+    },
     ...overrides,
   };
 }
@@ -55,6 +60,11 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
     },
     shell: { openExternal: jest.fn(() => Promise.resolve(ok({ opened: true }))) },
     engine: { restart: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))) },
+    softphone: {
+      saveAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+      removeAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+      reconnect: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+    },
     log: jest.fn(() => Promise.resolve(ok({ written: true }))),
     onSnapshot: jest.fn((listener: (snapshot: Snapshot) => void) => {
       calls.push('onSnapshot');

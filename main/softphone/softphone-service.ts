@@ -1,0 +1,103 @@
+import type { Registration, SipAccount, SoftphoneState } from '../../common/contract/softphone';
+import type { Logger } from '../../common/log/logger';
+import type { SettingsRepository } from '../settings/settings-store';
+import type { CredentialVault } from '../vault/credential-vault';
+import type { RegistrationDeps } from './sip-registration';
+
+/** What the service needs of a registration (the SIP.js one, or a fake). */
+export interface RegistrationHandle {
+  start(): Promise<void>;
+  refresh(reason: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SoftphoneServiceDeps {
+  settings: SettingsRepository;
+  vault: Promise<CredentialVault>;
+  createRegistration(deps: RegistrationDeps): RegistrationHandle;
+  publish(change: (state: SoftphoneState) => SoftphoneState): void;
+  log: Logger;
+}
+
+const UNCONFIGURED: Registration = { status: 'unconfigured', code: null, retryAt: null };
+
+/** Vault key of an account's password. */
+export const vaultKey = (account: SipAccount): string => `sip:${account.aor}`;
+
+/**
+ * The SIP account lifecycle in main: loads the saved account and its
+ * password from the vault at start, (re)registers when the agent saves the
+ * account, forgets both on removal, refreshes after resume or a network
+ * change, and unregisters cleanly on quit.
+ */
+export class SoftphoneService {
+  private registration: RegistrationHandle | null = null;
+  private readonly log: Logger;
+
+  constructor(private readonly deps: SoftphoneServiceDeps) {
+    this.log = deps.log;
+  }
+
+  async start(): Promise<void> {
+    const vault = await this.deps.vault;
+    const account = this.deps.settings.read().sipAccount;
+    const password = account ? await vault.get(vaultKey(account)) : null;
+    this.deps.publish((s) => ({ ...s, vault: vault.backend, account: account && { account, hasPassword: password !== null } }));
+    if (account && password) await this.register(account, password);
+  }
+
+  async saveAccount(account: SipAccount, password: string | undefined): Promise<void> {
+    const vault = await this.deps.vault;
+    const previous = this.deps.settings.read().sipAccount;
+    if (previous && previous.aor !== account.aor) await vault.remove(vaultKey(previous));
+    if (password !== undefined) await vault.set(vaultKey(account), password);
+    this.deps.settings.write({ sipAccount: account });
+    const secret = await vault.get(vaultKey(account));
+    this.deps.publish((s) => ({ ...s, account: { account, hasPassword: secret !== null } }));
+    this.log.info('SIP account saved', { aor: account.aor, server: account.server });
+    await this.stopRegistration();
+    if (secret) await this.register(account, secret);
+    else this.deps.publish((s) => ({ ...s, registration: UNCONFIGURED }));
+  }
+
+  async removeAccount(): Promise<void> {
+    const vault = await this.deps.vault;
+    const account = this.deps.settings.read().sipAccount;
+    await this.stopRegistration();
+    if (account) await vault.remove(vaultKey(account));
+    this.deps.settings.write({ sipAccount: null });
+    this.deps.publish((s) => ({ ...s, account: null, registration: UNCONFIGURED }));
+    this.log.info('SIP account removed');
+  }
+
+  /** Sleep/resume, network change or the agent's "retry now". */
+  async refresh(reason: string): Promise<void> {
+    await this.registration?.refresh(reason);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopRegistration();
+  }
+
+  private async register(account: SipAccount, password: string): Promise<void> {
+    try {
+      this.registration = this.deps.createRegistration({
+        account,
+        password,
+        log: this.log,
+        publish: (registration) => this.deps.publish((s) => ({ ...s, registration })),
+      });
+    } catch (error) {
+      this.log.error('SIP user agent could not be created', { error });
+      this.deps.publish((s) => ({ ...s, registration: { status: 'server-error', code: null, retryAt: null } }));
+      return;
+    }
+    await this.registration.start();
+  }
+
+  private async stopRegistration(): Promise<void> {
+    const registration = this.registration;
+    this.registration = null;
+    if (registration) await registration.stop();
+  }
+}
