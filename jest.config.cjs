@@ -22,6 +22,6 @@ module.exports = {
     '^electron$': '<rootDir>/tests/unit/mocks/electron.ts',
     '^electron-store$': '<rootDir>/tests/unit/mocks/electron-store.ts',
   },
-  transformIgnorePatterns: ['/node_modules/(?!(zod)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(zod|sip\.js)/)'],
   clearMocks: true,
 };

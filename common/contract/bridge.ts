@@ -1,6 +1,7 @@
 import type { IpcResult } from './result';
 import type { CommandChannel, CommandRequest, CommandResponse } from './commands';
 import type { Snapshot } from './snapshot';
+import type { MediaRequest } from './engine-media';
 
 /** A preload verb: one command, resolved to its result. */
 export type Verb<C extends CommandChannel> = (
@@ -29,6 +30,7 @@ export interface SwitchboardBridge {
     saveAccount: Verb<'sb:softphone:save-account'>;
     removeAccount: () => Promise<IpcResult<CommandResponse<'sb:softphone:remove-account'>>>;
     reconnect: () => Promise<IpcResult<CommandResponse<'sb:softphone:reconnect'>>>;
+    line: Verb<'sb:softphone:line'>;
   };
   log: Verb<'sb:log:write'>;
   /** Subscribes to state snapshots; returns the unsubscribe function. */
@@ -39,6 +41,9 @@ export interface SwitchboardBridge {
 export interface EngineBridge {
   ready: Verb<'sb:engine:ready'>;
   log: Verb<'sb:log:write'>;
+  mediaReply: Verb<'sb:engine:media-reply'>;
+  /** Subscribes to media requests from main; returns the unsubscribe function. */
+  onMediaRequest: (listener: (request: MediaRequest) => void) => () => void;
 }
 
 /** Names of the globals the preloads define. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LANGUAGE_PREFERENCES } from './languages';
 import { LOG_LEVELS } from '../log/logger';
 import { snapshotSchema } from './snapshot';
-import { sipAccountSchema } from './softphone';
+import { lineCommandRequestSchema, lineCommandResultSchema, sipAccountSchema } from './softphone';
+import { mediaReplySchema } from './engine-media';
 
 /** Which window may send a command. Main checks it before parsing. */
 export type SenderRole = 'ui' | 'engine';
@@ -58,6 +59,8 @@ export const COMMANDS = {
   ),
   /** Unregisters and forgets the account and its stored password. */
   'sb:softphone:remove-account': spec('ui', noArgs, z.object({ rev: z.number() })),
+  /** Call control (answer, hold, consult, …); refused with a reason when it does not fit. */
+  'sb:softphone:line': spec('ui', lineCommandRequestSchema, lineCommandResultSchema),
   /** Retry now instead of waiting for the next scheduled attempt. */
   'sb:softphone:reconnect': spec('ui', noArgs, z.object({ rev: z.number() })),
   /** Manual engine restart, offered when the supervisor gave up (`failed`). */
@@ -77,6 +80,8 @@ export const COMMANDS = {
       .strict(),
     z.object({ written: z.boolean() }),
   ),
+  /** The engine's answer to one media request (see engine-media.ts). */
+  'sb:engine:media-reply': spec('engine', mediaReplySchema, z.object({ accepted: z.boolean() })),
   /** The engine page's handshake: its media stack is loaded and listening. */
   'sb:engine:ready': spec(
     'engine',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { snapshotSchema } from './snapshot';
+import { mediaRequestSchema } from './engine-media';
 
 /**
  * Main → renderer events (webContents.send). The UI receives state
@@ -8,6 +9,8 @@ import { snapshotSchema } from './snapshot';
 export const EVENTS = {
   /** A new revision of the app state, sent to the UI window on every change. */
   'sb:state:snapshot': { role: 'ui', payload: snapshotSchema },
+  /** A media request for the engine's WebRTC handler of one call. */
+  'sb:engine:media': { role: 'engine', payload: mediaRequestSchema },
 } as const;
 
 export type EventChannel = keyof typeof EVENTS;

@@ -5,3 +5,4 @@ export * from './commands';
 export * from './events';
 export * from './bridge';
 export * from './softphone';
+export * from './engine-media';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INITIAL_PHONE_STATE, lineCommandSchema, phoneStateSchema, REFUSAL_REASONS } from '../softphone';
 
 /**
  * SIP account settings (issue 3, item 7). The password is not part of it: it
@@ -7,6 +8,7 @@ import { z } from 'zod';
  */
 export const CODECS = ['opus', 'PCMU', 'PCMA', 'G722'] as const;
 export const DTMF_MODES = ['rfc4733', 'info'] as const;
+export type DtmfMode = (typeof DTMF_MODES)[number];
 
 const sipUri = z
   .string()
@@ -81,10 +83,37 @@ export const sipAccountViewSchema = z.object({
   hasPassword: z.boolean(),
 });
 
+/** What the agent is shown about the call on a line. */
+export const callInfoSchema = z.object({
+  /** Display name or number of the far end. */
+  remote: z.string().max(256),
+  /** Epoch ms: offer arrived or dialling started (the waiting timer). */
+  startedAt: z.number(),
+  /** Epoch ms: answered (the handling timer), null before. */
+  answeredAt: z.number().nullable(),
+});
+export type CallInfo = z.infer<typeof callInfoSchema>;
+
+export const linesViewSchema = z.object({
+  phone: phoneStateSchema,
+  calls: z.object({ line1: callInfoSchema.nullable(), line2: callInfoSchema.nullable() }),
+});
+export type LinesView = z.infer<typeof linesViewSchema>;
+
+export const IDLE_LINES: LinesView = { phone: INITIAL_PHONE_STATE, calls: { line1: null, line2: null } };
+
+/** A line command from the UI, and the table's refusal when it does not fit. */
+export const lineCommandRequestSchema = z.object({ command: lineCommandSchema }).strict();
+export const lineCommandResultSchema = z.discriminatedUnion('accepted', [
+  z.object({ accepted: z.literal(true) }),
+  z.object({ accepted: z.literal(false), reason: z.enum(REFUSAL_REASONS) }),
+]);
+
 export const softphoneStateSchema = z.object({
   account: sipAccountViewSchema.nullable(),
   registration: registrationSchema,
   /** Where the password is kept (the UI warns for session-only). */
   vault: z.enum(['keychain', 'safe-storage', 'session-only', 'unknown']),
+  lines: linesViewSchema,
 });
 export type SoftphoneState = z.infer<typeof softphoneStateSchema>;

@@ -1,5 +1,5 @@
 import type { AppInfo, AppState, EngineState } from '../../common/contract';
-import { resolveLanguage } from '../../common/contract';
+import { IDLE_LINES, resolveLanguage } from '../../common/contract';
 import type { Settings } from '../settings/settings-schema';
 
 /** The state main starts with, before any window exists. */
@@ -15,6 +15,7 @@ export function initialAppState(app: AppInfo, settings: Settings, engine: Engine
       account: null,
       registration: { status: 'unconfigured', code: null, retryAt: null },
       vault: 'unknown',
+      lines: IDLE_LINES,
     },
   };
 }

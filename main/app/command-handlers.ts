@@ -5,6 +5,7 @@ import type { EngineSupervisor } from '../engine/engine-supervisor';
 import type { IpcRouter } from '../ipc/router';
 import { isSafeExternalUrl } from '../security/external-links';
 import type { SettingsRepository } from '../settings/settings-store';
+import type { EngineRpc } from '../softphone/media/engine-rpc';
 import type { SoftphoneService } from '../softphone/softphone-service';
 import type { StateStore } from '../state/state-store';
 import { withSettings } from './app-state';
@@ -16,6 +17,7 @@ export interface CommandDeps {
   settings: SettingsRepository;
   engine: EngineSupervisor;
   softphone: SoftphoneService;
+  rpc: EngineRpc;
   shell: Pick<Shell, 'openExternal'>;
   log: Logger;
   now?: () => number;
@@ -23,7 +25,7 @@ export interface CommandDeps {
 
 /** Registers main's handler for every command of the contract. */
 export function registerCommandHandlers(deps: CommandDeps): void {
-  const { router, store, settings, engine, softphone, shell, log } = deps;
+  const { router, store, settings, engine, softphone, rpc, shell, log } = deps;
   const now = deps.now ?? Date.now;
   const rendererLog = log.child('renderer');
   const logBudget = createRateLimiter({ perSecond: 50, now });
@@ -54,6 +56,10 @@ export function registerCommandHandlers(deps: CommandDeps): void {
     await softphone.removeAccount();
     return ok({ rev: store.snapshot().rev });
   });
+
+  router.register('sb:softphone:line', ({ command }) => ok(softphone.lineCommand(command)));
+
+  router.register('sb:engine:media-reply', (reply) => ok({ accepted: rpc.settle(reply) }));
 
   router.register('sb:softphone:reconnect', async () => {
     await softphone.refresh('agent asked');

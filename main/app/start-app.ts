@@ -10,6 +10,7 @@ import { isAppUrlFor } from '../security/app-scheme';
 import { guardAllWebContents } from '../security/navigation-guard';
 import { installPermissionHandlers } from '../security/permissions';
 import { createSettingsRepository } from '../settings/settings-store';
+import { EngineRpc } from '../softphone/media/engine-rpc';
 import { watchNetwork } from '../softphone/network-watcher';
 import { SipRegistration } from '../softphone/sip-registration';
 import { SoftphoneService } from '../softphone/softphone-service';
@@ -43,11 +44,21 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
   let uiWindow: BrowserWindow | null = null;
   let store: StateStore | null = null;
 
+  let rpc: EngineRpc | null = null;
   const engine = new EngineSupervisor({
     create: (events) => createEngineWindow(paths.enginePreload, events, log.child('engine')),
-    publish: (engineState) => store?.update((state) => ({ ...state, engine: engineState })),
+    publish: (engineState) => {
+      if (engineState.status !== 'ready') rpc?.failAll(`engine ${engineState.status}`);
+      store?.update((state) => ({ ...state, engine: engineState }));
+    },
     log: log.child('engine'),
   });
+  rpc = new EngineRpc((request) => {
+    const contents = engine.contents as WebContents | null;
+    if (!contents || engine.current.status !== 'ready' || contents.isDestroyed()) return false;
+    contents.send('sb:engine:media', request);
+    return true;
+  }, log.child('media'));
   store = new StateStore(
     initialAppState(
       {
@@ -87,13 +98,14 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
     vault,
     createRegistration: (deps) => new SipRegistration(deps),
     publish: (change) => store?.update((state) => ({ ...state, softphone: change(state.softphone) })),
+    rpc,
     log: log.child('softphone'),
   });
   powerMonitor.on('resume', () => void softphone.refresh('resume'));
   const stopWatchingNetwork = watchNetwork(() => void softphone.refresh('network change'));
 
   const router = new IpcRouter(ipcMain, createRoleResolver(liveContents), log.child('ipc'));
-  registerCommandHandlers({ router, store, settings, engine, softphone, shell, log });
+  registerCommandHandlers({ router, store, settings, engine, softphone, rpc, shell, log });
 
   store.subscribe((snapshot) => {
     const ui = liveContents().ui;

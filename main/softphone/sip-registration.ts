@@ -51,8 +51,8 @@ export class SipRegistration {
       authorizationUsername: account.authUser || uri.user,
       authorizationPassword: password,
       transportOptions: { server: account.server, connectionTimeout: 5, keepAliveInterval: 15 },
-      // Reconnection is ours (backoff, network change, resume), not SIP.js's.
-      reconnectionAttempts: 0,
+      // Reconnection is ours (backoff, network change, resume): SIP.js's
+      // own reconnection is off by default and deprecated.
       logBuiltinEnabled: false,
       logLevel: 'debug',
       logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
@@ -124,6 +124,9 @@ export class SipRegistration {
     this.registerer
       .register({
         requestDelegate: {
+          // A re-REGISTER of an already registered registerer changes no
+          // registerer state, so the 2xx itself is what says "registered".
+          onAccept: () => this.onRegistered(),
           onReject: (response) => this.onRejected(response.message.statusCode ?? 0),
         },
       })
@@ -135,14 +138,19 @@ export class SipRegistration {
 
   private onRegistererState(state: RegistererState): void {
     if (state === RegistererState.Registered) {
-      this.attempt = 0;
-      this.set({ status: 'registered', code: null, retryAt: null });
-      this.deps.log.info('registered', { aor: this.deps.account.aor });
+      this.onRegistered();
     } else if (state === RegistererState.Unregistered && !this.stopping && this.registration.status === 'registered') {
       // A refresh failed or the server dropped us while the transport is up.
       this.deps.log.warn('registration lost; registering again');
       this.scheduleReconnect('reconnecting');
     }
+  }
+
+  private onRegistered(): void {
+    if (this.stopping || this.registration.status === 'registered') return;
+    this.attempt = 0;
+    this.set({ status: 'registered', code: null, retryAt: null });
+    this.deps.log.info('registered', { aor: this.deps.account.aor });
   }
 
   private onRejected(code: number): void {

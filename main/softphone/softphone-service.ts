@@ -1,11 +1,18 @@
-import type { Registration, SipAccount, SoftphoneState } from '../../common/contract/softphone';
+import { randomUUID } from 'node:crypto';
+import type { UserAgent } from 'sip.js';
+import type { LinesView, Registration, SipAccount, SoftphoneState } from '../../common/contract/softphone';
+import type { LineCommand } from '../../common/softphone';
 import type { Logger } from '../../common/log/logger';
 import type { SettingsRepository } from '../settings/settings-store';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { RegistrationDeps } from './sip-registration';
+import { LineManager } from './lines/line-manager';
+import { BridgedSessionDescriptionHandler } from './media/bridged-sdh';
+import type { EngineRpc } from './media/engine-rpc';
 
 /** What the service needs of a registration (the SIP.js one, or a fake). */
 export interface RegistrationHandle {
+  readonly userAgent?: UserAgent;
   start(): Promise<void>;
   refresh(reason: string): Promise<void>;
   stop(): Promise<void>;
@@ -16,6 +23,7 @@ export interface SoftphoneServiceDeps {
   vault: Promise<CredentialVault>;
   createRegistration(deps: RegistrationDeps): RegistrationHandle;
   publish(change: (state: SoftphoneState) => SoftphoneState): void;
+  rpc: EngineRpc;
   log: Logger;
 }
 
@@ -32,10 +40,25 @@ export const vaultKey = (account: SipAccount): string => `sip:${account.aor}`;
  */
 export class SoftphoneService {
   private registration: RegistrationHandle | null = null;
+  private account: SipAccount | null = null;
   private readonly log: Logger;
+  readonly lines: LineManager;
 
   constructor(private readonly deps: SoftphoneServiceDeps) {
     this.log = deps.log;
+    this.lines = new LineManager({
+      userAgent: () => this.registration?.userAgent ?? null,
+      aor: () => this.account?.aor ?? '',
+      dtmfMode: () => this.account?.dtmfMode ?? 'rfc4733',
+      rpc: deps.rpc,
+      publish: (lines: LinesView) => deps.publish((s) => ({ ...s, lines })),
+      log: deps.log.child('lines'),
+    });
+  }
+
+  /** An agent's call-control intent, through the line table. */
+  lineCommand(command: LineCommand) {
+    return this.lines.command(command);
   }
 
   async start(): Promise<void> {
@@ -80,12 +103,16 @@ export class SoftphoneService {
   }
 
   private async register(account: SipAccount, password: string): Promise<void> {
+    this.account = account;
+    const media = { iceServers: account.iceServers, codecs: account.codecs };
     try {
       this.registration = this.deps.createRegistration({
         account,
         password,
         log: this.log,
         publish: (registration) => this.deps.publish((s) => ({ ...s, registration })),
+        onInvite: (invitation) => this.lines.incoming(invitation),
+        sessionDescriptionHandlerFactory: () => new BridgedSessionDescriptionHandler(randomUUID(), this.deps.rpc, media),
       });
     } catch (error) {
       this.log.error('SIP user agent could not be created', { error });
@@ -96,6 +123,7 @@ export class SoftphoneService {
   }
 
   private async stopRegistration(): Promise<void> {
+    await this.lines.dropAll();
     const registration = this.registration;
     this.registration = null;
     if (registration) await registration.stop();

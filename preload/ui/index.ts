@@ -24,6 +24,7 @@ const bridge: SwitchboardBridge = {
     saveAccount: invoke('sb:softphone:save-account'),
     removeAccount: () => invoke('sb:softphone:remove-account')(),
     reconnect: () => invoke('sb:softphone:reconnect')(),
+    line: invoke('sb:softphone:line'),
   },
   log: invoke('sb:log:write'),
   onSnapshot(listener) {

@@ -1,10 +1,11 @@
 import { createLogger } from '../../common/log/logger';
 import { announceReady, readEngineBridge } from './handshake';
+import { startMediaEngine } from './media/media-engine';
 
 /**
- * Hidden media-engine window (future WebRTC host: one session-description
- * handler per call, mixer, ringer). For now it only checks its media
- * environment and tells main it is ready. Logs go to main via the bridge.
+ * Hidden media-engine window: one SIP.js Web session-description handler
+ * per call (driven by main over the media RPC), the conference mixer and the
+ * ringer. It tells main it is ready once it listens. Logs go to main.
  */
 const bridge = readEngineBridge();
 if (bridge) {
@@ -13,6 +14,8 @@ if (bridge) {
       .log({ level: record.level, scope: record.scope, message: record.message.slice(0, 2000) })
       .catch(() => undefined);
   });
+  // Listen for media requests before announcing readiness, so none is missed.
+  startMediaEngine(bridge, logger);
   void announceReady(
     bridge,
     { userAgent: navigator.userAgent, mediaDevices: typeof navigator.mediaDevices === 'object' && navigator.mediaDevices !== null },

@@ -28,7 +28,7 @@ export function createUnavailableBridge(): SwitchboardBridge {
     settings: { setLanguage: missing },
     shell: { openExternal: missing },
     engine: { restart: missing },
-    softphone: { saveAccount: missing, removeAccount: missing, reconnect: missing },
+    softphone: { saveAccount: missing, removeAccount: missing, reconnect: missing, line: missing },
     log: missing,
     onSnapshot: () => () => undefined,
   };

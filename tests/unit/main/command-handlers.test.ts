@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../main/settings/settings
 import { SoftphoneService } from '../../../main/softphone/softphone-service';
 import { StateStore } from '../../../main/state/state-store';
 import { createSessionOnlyVault } from '../../../main/vault/credential-vault';
+import { EngineRpc } from '../../../main/softphone/media/engine-rpc';
 import { memoryLogger } from '../support/memory-logger';
 
 type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
@@ -43,7 +44,9 @@ function setup() {
   );
   const opened: string[] = [];
   const registrations: { account: { aor: string }; password: string; stopped: boolean }[] = [];
+  const rpc = new EngineRpc(() => false, log);
   const softphone = new SoftphoneService({
+    rpc,
     settings,
     vault: Promise.resolve(createSessionOnlyVault()),
     createRegistration: (deps) => {
@@ -54,7 +57,7 @@ function setup() {
     publish: (change) => store?.update((s) => ({ ...s, softphone: change(s.softphone) })),
     log,
   });
-  registerCommandHandlers({ router, store, settings, engine, softphone, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
+  registerCommandHandlers({ router, store, settings, engine, softphone, rpc, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
   engine.start();
   running.push(engine);
   const call = (channel: CommandChannel, payload: unknown, sender: object = ui) =>

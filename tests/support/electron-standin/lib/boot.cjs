@@ -39,9 +39,10 @@ function electronVersion(appPath) {
   return '45.4.1';
 }
 
+/** Like Electron: Chromium switches from the command line or appended by the app. */
 function chromiumFlags(app) {
   const flags = [`--lang=${app.getLocale()}`, `--accept-lang=${app.getLocale()}`];
-  for (const { name, value } of app.commandLine.appended) {
+  for (const [name, value] of app.commandLine.switches) {
     if (CHROMIUM_SWITCHES.has(name)) flags.push(value ? `--${name}=${value}` : `--${name}`);
   }
   return flags;

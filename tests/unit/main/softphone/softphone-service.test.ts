@@ -6,6 +6,8 @@ import { addressFingerprint, watchNetwork } from '../../../../main/softphone/net
 import { SoftphoneService, vaultKey } from '../../../../main/softphone/softphone-service';
 import type { RegistrationDeps } from '../../../../main/softphone/sip-registration';
 import { createSessionOnlyVault } from '../../../../main/vault/credential-vault';
+import { EngineRpc } from '../../../../main/softphone/media/engine-rpc';
+import { IDLE_LINES } from '../../../../common/contract/softphone';
 import { memoryLogger } from '../../support/memory-logger';
 
 const account: SipAccount = sipAccountSchema.parse({ server: 'ws://127.0.0.1:5066', aor: 'sip:1001@lab.local' });
@@ -14,9 +16,10 @@ function setup(initial: Partial<Settings> = {}) {
   let saved: Settings = { ...DEFAULT_SETTINGS, ...initial };
   const settings = { read: () => saved, write: (c: Partial<Settings>) => (saved = { ...saved, ...c }) };
   const vault = createSessionOnlyVault();
-  let state: SoftphoneState = { account: null, registration: { status: 'unconfigured', code: null, retryAt: null }, vault: 'unknown' };
+  let state: SoftphoneState = { account: null, registration: { status: 'unconfigured', code: null, retryAt: null }, vault: 'unknown', lines: IDLE_LINES };
   const made: { deps: RegistrationDeps; events: string[] }[] = [];
   const service = new SoftphoneService({
+    rpc: new EngineRpc(() => false, memoryLogger().log),
     settings,
     vault: Promise.resolve(vault),
     createRegistration: (deps) => {

@@ -6,6 +6,8 @@ function setup(reply: ReturnType<typeof ok<{ accepted: boolean }>> | ReturnType<
   const records: LogRecord[] = [];
   const bridge = {
     ready: jest.fn(() => Promise.resolve(reply)),
+    mediaReply: jest.fn(() => Promise.resolve(ok({ accepted: true }))),
+    onMediaRequest: jest.fn(() => () => undefined),
     log: jest.fn(() => Promise.resolve(ok({ written: true }))),
   };
   const logger = createLogger('engine', (r) => records.push(r), 'debug');

@@ -1,3 +1,4 @@
+import { IDLE_LINES } from '../../../../common/contract/softphone';
 import type { SwitchboardBridge } from '../../../../common/contract/bridge';
 import { ok, type IpcResult } from '../../../../common/contract/result';
 import type { AppState, Snapshot } from '../../../../common/contract/snapshot';
@@ -28,6 +29,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
       account: null,
       registration: { status: 'unconfigured', code: null, retryAt: null },
       vault: 'safe-storage',
+      lines: IDLE_LINES,
     },
     ...overrides,
   };
@@ -64,6 +66,7 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
       saveAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
       removeAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
       reconnect: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+      line: jest.fn(() => Promise.resolve(ok({ accepted: true as const }))),
     },
     log: jest.fn(() => Promise.resolve(ok({ written: true }))),
     onSnapshot: jest.fn((listener: (snapshot: Snapshot) => void) => {

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Media RPC between main (SIP signalling, source of truth) and the hidden
+ * engine window (WebRTC). Main gives every call a session-description
+ * handler that forwards SIP.js's calls here; the engine runs a real SIP.js
+ * Web handler per call and answers with `sb:engine:media-reply`.
+ */
+const callId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const iceServerConfigSchema = z.object({
+  urls: z.union([z.string().max(512), z.array(z.string().max(512)).max(4)]),
+  username: z.string().max(256).optional(),
+  credential: z.string().max(256).optional(),
+});
+
+/** What each call's media needs to know, fixed when the call starts. */
+export const mediaConfigSchema = z.object({
+  iceServers: z.array(iceServerConfigSchema).max(8),
+  /** Preferred codecs, most preferred first (names as in SDP, e.g. PCMU). */
+  codecs: z.array(z.string().max(16)).max(8),
+});
+export type MediaConfig = z.infer<typeof mediaConfigSchema>;
+
+/** SIP.js's description options that survive the trip (modifiers do not). */
+const descriptionOptions = z
+  .object({ hold: z.boolean().optional(), iceRestart: z.boolean().optional() })
+  .strip();
+
+export const mediaRequestSchema = z.discriminatedUnion('op', [
+  z.object({ id: z.number().int(), op: z.literal('getDescription'), callId, config: mediaConfigSchema, options: descriptionOptions }),
+  z.object({
+    id: z.number().int(),
+    op: z.literal('setDescription'),
+    callId,
+    config: mediaConfigSchema,
+    sdp: z.string().max(64_000),
+    options: descriptionOptions,
+  }),
+  z.object({
+    id: z.number().int(),
+    op: z.literal('sendDtmf'),
+    callId,
+    tones: z.string().regex(/^[0-9A-D*#,]{1,32}$/),
+  }),
+  z.object({ id: z.number().int(), op: z.literal('setMuted'), callId, muted: z.boolean() }),
+  z.object({ id: z.number().int(), op: z.literal('close'), callId }),
+  /** Conference (V5): each call sends the microphone mixed with the other call's audio. */
+  z.object({ id: z.number().int(), op: z.literal('mix'), callIds: z.tuple([callId, callId]) }),
+  z.object({ id: z.number().int(), op: z.literal('unmix') }),
+  /** Main decided the agent must hear an offer: loop the tone until stopRing. */
+  z.object({ id: z.number().int(), op: z.literal('ring'), tone: z.enum(['ringtone', 'callWaiting']) }),
+  z.object({ id: z.number().int(), op: z.literal('stopRing') }),
+]);
+export type MediaRequest = z.infer<typeof mediaRequestSchema>;
+export type MediaOp = MediaRequest['op'];
+
+export const bodyAndContentTypeSchema = z.object({
+  body: z.string().max(64_000),
+  contentType: z.string().max(128),
+});
+
+export const mediaReplySchema = z.discriminatedUnion('ok', [
+  z.object({ id: z.number().int(), ok: z.literal(true), result: z.union([bodyAndContentTypeSchema, z.boolean(), z.null()]) }).strict(),
+  z.object({ id: z.number().int(), ok: z.literal(false), error: z.string().max(500) }).strict(),
+]);
+export type MediaReply = z.infer<typeof mediaReplySchema>;

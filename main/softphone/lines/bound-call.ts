@@ -1,0 +1,28 @@
+import { SessionState, type Session } from 'sip.js';
+import type { LineId } from '../../../common/softphone';
+import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
+
+/** A SIP.js session bound to a line, with what the agent is shown about it. */
+export interface BoundCall {
+  session: Session;
+  remote: string;
+  startedAt: number;
+  answeredAt: number | null;
+  /** Final status of a failed outgoing call, kept for the `failed` event. */
+  failureStatus: number | null;
+}
+
+export function mediaCallId(call: BoundCall | undefined): string | null {
+  const sdh = call?.session.sessionDescriptionHandler;
+  return sdh instanceof BridgedSessionDescriptionHandler ? sdh.callId : null;
+}
+
+/** Which line a session is on now (a waiting call may have moved to line 1). */
+export function lineOf(calls: Partial<Record<LineId, BoundCall>>, session: Session): LineId | null {
+  if (calls.line1?.session === session) return 'line1';
+  if (calls.line2?.session === session) return 'line2';
+  return null;
+}
+
+/** True once the dialog is confirmed (2xx + ACK). */
+export const isEstablished = (session: Session): boolean => session.state === SessionState.Established;

@@ -1,0 +1,162 @@
+import { SessionState, type Invitation, type Session, type UserAgent } from 'sip.js';
+import type { DtmfMode, LinesView } from '../../../common/contract/softphone';
+import {
+  apply,
+  checkInvariants,
+  decide,
+  INITIAL_PHONE_STATE,
+  type Effect,
+  type LineCommand,
+  type LineEvent,
+  type LineId,
+  type PhoneState,
+  type RefusalReason,
+} from '../../../common/softphone';
+import type { Logger } from '../../../common/log/logger';
+import type { EngineRpc } from '../media/engine-rpc';
+import { lineOf, type BoundCall } from './bound-call';
+import { remoteLabel } from './call-targets';
+import { runEffect, type EffectContext } from './effect-runner';
+
+export interface LineManagerDeps {
+  userAgent(): UserAgent | null;
+  aor(): string;
+  dtmfMode(): DtmfMode;
+  rpc: EngineRpc;
+  publish(view: LinesView): void;
+  log: Logger;
+  now?: () => number;
+}
+
+/**
+ * Line 1 / line 2 as the source of truth (PRODUCT V2–V8). Every agent
+ * command and every SIP fact goes through the pure table in
+ * common/softphone: a refused command changes nothing; an accepted one moves
+ * the state at once (published to the UI) and its effects are performed in
+ * order, one transition after another, so SIP never sees two of our
+ * transitions interleaved.
+ */
+export class LineManager {
+  private phone: PhoneState = INITIAL_PHONE_STATE;
+  private readonly calls: Partial<Record<LineId, BoundCall>> = {};
+  private pendingOffer: Invitation | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly ctx: EffectContext;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: LineManagerDeps) {
+    this.now = deps.now ?? Date.now;
+    this.ctx = {
+      calls: this.calls,
+      userAgent: deps.userAgent,
+      aor: deps.aor,
+      dtmfMode: deps.dtmfMode,
+      rpc: deps.rpc,
+      event: (event) => this.event(event),
+      watch: (_line, session) => this.watch(session),
+      now: this.now,
+      log: deps.log,
+    };
+  }
+
+  get state(): PhoneState {
+    return this.phone;
+  }
+
+  command(command: LineCommand): { accepted: true } | { accepted: false; reason: RefusalReason } {
+    const decision = decide(this.phone, command);
+    if (!decision.ok) {
+      this.deps.log.info('line command refused', { command: command.kind, reason: decision.reason });
+      return { accepted: false, reason: decision.reason };
+    }
+    this.commit(decision.next, decision.effects);
+    return { accepted: true };
+  }
+
+  /** A new INVITE: the table places it on a line or refuses it. */
+  incoming(invitation: Invitation): void {
+    this.pendingOffer = invitation;
+    this.event({ kind: 'incoming' });
+    if (this.pendingOffer === invitation) {
+      // The table produced neither offer nor rejection: never leave a caller hanging.
+      this.pendingOffer = null;
+      void invitation.reject({ statusCode: 486 }).catch(() => undefined);
+    }
+  }
+
+  event(event: LineEvent): void {
+    const { next, effects } = apply(this.phone, event);
+    this.commit(next, effects);
+  }
+
+  /** Hangs up everything (quit, account change). */
+  async dropAll(): Promise<void> {
+    for (const line of ['line2', 'line1'] as const) {
+      if (this.phone[line].state !== 'idle') this.command({ kind: 'hangup', line });
+    }
+    await this.queue;
+  }
+
+  private commit(next: PhoneState, effects: Effect[]): void {
+    const problems = checkInvariants(next);
+    if (problems.length > 0) this.deps.log.error('line state invariant broken', { problems });
+    this.phone = next;
+    for (const effect of effects) this.bindNow(effect);
+    this.publish();
+    for (const effect of effects) {
+      this.queue = this.queue
+        .then(() => runEffect(effect, this.ctx))
+        .then(() => this.publish())
+        .catch((error: unknown) => this.effectFailed(effect, error));
+    }
+  }
+
+  /** Effects that only rebind calls happen synchronously, before any other event. */
+  private bindNow(effect: Effect): void {
+    if (effect.kind === 'offer' && this.pendingOffer) {
+      const invitation = this.pendingOffer;
+      this.pendingOffer = null;
+      this.calls[effect.line] = { session: invitation, remote: remoteLabel(invitation.remoteIdentity), startedAt: this.now(), answeredAt: null, failureStatus: null };
+      this.watch(invitation);
+      void invitation.progress().catch(() => undefined);
+    } else if (effect.kind === 'rejectIncoming' && this.pendingOffer) {
+      const invitation = this.pendingOffer;
+      this.pendingOffer = null;
+      void invitation.reject({ statusCode: effect.status }).catch(() => undefined);
+    } else if (effect.kind === 'moveLine') {
+      this.calls[effect.to] = this.calls[effect.from];
+      delete this.calls[effect.from];
+    }
+  }
+
+  private effectFailed(effect: Effect, error: unknown): void {
+    this.deps.log.warn('line effect failed', { effect: effect.kind, error });
+    if (effect.kind === 'answer' || effect.kind === 'invite') this.event({ kind: 'failed', line: effect.line, status: 500 });
+  }
+
+  /** Turns the session's end into the table's fact for the line it is on. */
+  private watch(session: Session): void {
+    session.stateChange.addListener((state) => {
+      if (state !== SessionState.Terminated) return;
+      const line = lineOf(this.calls, session);
+      if (!line) return;
+      const call = this.calls[line];
+      delete this.calls[line];
+      const lineState = this.phone[line].state;
+      if (lineState === 'ending') this.event({ kind: 'ended', line });
+      else if (lineState === 'ringing') this.event({ kind: 'cancelled', line });
+      else if (call?.answeredAt === null && call.failureStatus !== null) this.event({ kind: 'failed', line, status: call.failureStatus });
+      else if (lineState === 'dialing' || lineState === 'consultRequested') this.event({ kind: 'failed', line, status: call?.failureStatus ?? 487 });
+      else this.event({ kind: 'remoteHangup', line });
+      this.publish();
+    });
+  }
+
+  private publish(): void {
+    const info = (line: LineId) => {
+      const call = this.calls[line];
+      return call ? { remote: call.remote.slice(0, 256), startedAt: call.startedAt, answeredAt: call.answeredAt } : null;
+    };
+    this.deps.publish({ phone: this.phone, calls: { line1: info('line1'), line2: info('line2') } });
+  }
+}

@@ -1,0 +1,97 @@
+import type { EngineBridge, MediaReply, MediaRequest } from '../../../common/contract';
+import { mediaRequestSchema } from '../../../common/contract/engine-media';
+import type { Logger } from '../../../common/log/logger';
+import { codecModifier, createCallMedia, disposeCallMedia, type CallMedia } from './call-media';
+import { ConferenceMixer } from './mixer';
+import { Ringer } from './ringer';
+
+/**
+ * Serves main's media requests: one SIP.js Web handler per call id. Every
+ * request is validated (main is trusted, but boundary data is parsed) and
+ * answered exactly once; a failure is an error reply, never a throw.
+ */
+export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTMLElement = document.body): () => void {
+  const calls = new Map<string, CallMedia>();
+  const mixer = new ConferenceMixer();
+  const ringer = new Ringer();
+
+  const mediaFor = (request: Extract<MediaRequest, { config: unknown }>): CallMedia => {
+    let media = calls.get(request.callId);
+    if (!media) {
+      media = createCallMedia(request.config, host);
+      calls.set(request.callId, media);
+    }
+    return media;
+  };
+
+  const perform = async (request: MediaRequest): Promise<unknown> => {
+    switch (request.op) {
+      case 'getDescription': {
+        const media = mediaFor(request);
+        return media.handler.getDescription({ hold: request.options.hold, offerOptions: { iceRestart: request.options.iceRestart } }, [
+          codecModifier(request.config),
+        ]);
+      }
+      case 'setDescription': {
+        const media = mediaFor(request);
+        await media.handler.setDescription(request.sdp, { hold: request.options.hold });
+        void media.audio.play().catch(() => undefined);
+        return null;
+      }
+      case 'sendDtmf':
+        return calls.get(request.callId)?.handler.sendDtmf(request.tones) ?? false;
+      case 'setMuted': {
+        const media = calls.get(request.callId);
+        media?.handler.enableSenderTracks(!request.muted);
+        return media !== undefined;
+      }
+      case 'close': {
+        const media = calls.get(request.callId);
+        if (media) {
+          mixer.release(media);
+          disposeCallMedia(media);
+        }
+        calls.delete(request.callId);
+        return null;
+      }
+      case 'mix': {
+        const [a, b] = request.callIds.map((id) => calls.get(id));
+        if (!a || !b) throw new Error('both calls must have media to mix');
+        await mixer.mix(a, b);
+        return true;
+      }
+      case 'unmix':
+        mixer.unmix();
+        return true;
+      case 'ring':
+        await ringer.ring(request.tone);
+        return true;
+      case 'stopRing':
+        ringer.stop();
+        return true;
+    }
+  };
+
+  const reply = (message: MediaReply): void => {
+    bridge.mediaReply(message).catch((error: unknown) => logger.warn('media reply failed', error));
+  };
+
+  return bridge.onMediaRequest((incoming) => {
+    const parsed = mediaRequestSchema.safeParse(incoming);
+    if (!parsed.success) {
+      logger.warn('malformed media request ignored');
+      const id = (incoming as { id?: unknown })?.id;
+      if (typeof id === 'number') reply({ id, ok: false, error: 'malformed request' });
+      return;
+    }
+    const request = parsed.data;
+    perform(request).then(
+      (result) => reply({ id: request.id, ok: true, result: (result ?? null) as never }),
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.warn(`media ${request.op} failed`, { message });
+        reply({ id: request.id, ok: false, error: message.slice(0, 500) });
+      },
+    );
+  });
+}
