@@ -5,6 +5,7 @@ import { settingsSlice } from '../features/settings/slice';
 import { engineSlice } from '../features/engine/slice';
 import { shellSlice } from '../features/shell/slice';
 import { helpSlice } from '../features/help/slice';
+import { softphoneSlice } from '../features/softphone/slice';
 
 /** All slices. Only `mirror` holds main's state; the rest is UI-local. */
 export const rootReducer = combineReducers({
@@ -14,6 +15,7 @@ export const rootReducer = combineReducers({
   engine: engineSlice.reducer,
   shell: shellSlice.reducer,
   help: helpSlice.reducer,
+  softphone: softphoneSlice.reducer,
 });
 
 export type RootState = ReturnType<typeof rootReducer>;

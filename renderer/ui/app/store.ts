@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../../../common/log/logger';
 import { registerEngineListeners } from '../features/engine/listeners';
 import { registerMirrorListeners } from '../features/mirror/listeners';
 import { registerSettingsListeners } from '../features/settings/listeners';
+import { registerSoftphoneListeners } from '../features/softphone/listeners';
 import type { AppExtra, AppStartListening } from './listener';
 import { rootReducer } from './root-reducer';
 
@@ -35,6 +36,7 @@ export function createAppStore(bridge: SwitchboardBridge, options: AppStoreOptio
   registerMirrorListeners(startListening);
   registerSettingsListeners(startListening);
   registerEngineListeners(startListening);
+  registerSoftphoneListeners(startListening);
 
   return configureStore({
     reducer: rootReducer,

@@ -43,6 +43,11 @@ const PATHS = {
     </>
   ),
   restart: <path d="M19 12a7 7 0 1 1-2.05-4.95M19 4.5V8h-3.5" />,
+  chevronUp: <path d="M7 14.5l5-5 5 5" />,
+  chevronDown: <path d="M7 9.5l5 5 5-5" />,
+  phone: (
+    <path d="M8.2 4.5l1.7 3.9-2 1.5a10 10 0 0 0 6.2 6.2l1.5-2 3.9 1.7-.6 2.9c-.1.5-.6.8-1.1.8A15.5 15.5 0 0 1 4.5 6.2c0-.5.3-1 .8-1.1z" />
+  ),
   contacts: (
     <>
       <rect x="4" y="5" width="16" height="14" rx="2" />

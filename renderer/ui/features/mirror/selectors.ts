@@ -10,3 +10,4 @@ export const selectAgent = (state: RootState) => state.mirror.state?.agent ?? nu
 export const selectEngine = (state: RootState) => state.mirror.state?.engine ?? null;
 export const selectConnection = (state: RootState) => state.mirror.state?.connection ?? null;
 export const selectAppInfo = (state: RootState) => state.mirror.state?.app ?? null;
+export const selectSoftphone = (state: RootState) => state.mirror.state?.softphone ?? null;

@@ -5,7 +5,16 @@ import type { IpcErrorCode } from '../../../../common/contract/result';
  * What the agent was doing when main said no. Each has a localized lead
  * (`notices.action.<action>`) shown before the error text.
  */
-export const NOTICE_ACTIONS = ['loadState', 'receiveState', 'setLanguage', 'restartEngine', 'ping'] as const;
+export const NOTICE_ACTIONS = [
+  'loadState',
+  'receiveState',
+  'setLanguage',
+  'restartEngine',
+  'ping',
+  'saveSipAccount',
+  'removeSipAccount',
+  'reconnectSip',
+] as const;
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 
 export interface Notice {

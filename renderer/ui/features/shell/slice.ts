@@ -24,6 +24,10 @@ export const shellSlice = createSlice({
     auxViewToggled(shell, action: PayloadAction<Exclude<AuxView, 'customer'>>) {
       shell.auxView = shell.auxView === action.payload ? 'customer' : action.payload;
     },
+    /** Opens a view without toggling (e.g. the registration chip opens settings). */
+    auxViewOpened(shell, action: PayloadAction<Exclude<AuxView, 'customer'>>) {
+      shell.auxView = action.payload;
+    },
     auxViewClosed(shell) {
       shell.auxView = 'customer';
     },
@@ -33,4 +37,4 @@ export const shellSlice = createSlice({
   },
 });
 
-export const { auxViewToggled, auxViewClosed, contactTabSelected } = shellSlice.actions;
+export const { auxViewToggled, auxViewOpened, auxViewClosed, contactTabSelected } = shellSlice.actions;

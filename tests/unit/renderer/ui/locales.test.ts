@@ -4,6 +4,8 @@ import { IPC_ERROR_CODES } from '../../../../common/contract/result';
 import { ENGINE_STATUSES, connectionStateSchema } from '../../../../common/contract/snapshot';
 import { SUPPORTED_LANGUAGES } from '../../../../common/contract/languages';
 import { NOTICE_ACTIONS } from '../../../../renderer/ui/features/notices/slice';
+import { DTMF_MODES, REGISTRATION_STATUSES } from '../../../../common/contract/softphone';
+import { SIP_ERROR_KEYS } from '../../../../renderer/ui/features/softphone/account-form';
 import { AUX_VIEWS, CONTACT_CHANNELS } from '../../../../renderer/ui/features/shell/slice';
 import en from '../../../../common/i18n/locales/en.json';
 import ko from '../../../../common/i18n/locales/ko.json';
@@ -71,6 +73,9 @@ describe('locales', () => {
       ['engine.status', ENGINE_STATUSES],
       ['connection.status', connectionStateSchema.shape.status.options],
       ['notices.action', NOTICE_ACTIONS],
+      ['softphone.registration.status', REGISTRATION_STATUSES],
+      ['softphone.account.errors', SIP_ERROR_KEYS],
+      ['softphone.account.dtmf', DTMF_MODES],
       ['contacts.channels', CONTACT_CHANNELS],
       ['languages', SUPPORTED_LANGUAGES],
       ['nav', AUX_VIEWS.filter((v) => v !== 'customer')],

@@ -1,4 +1,4 @@
-import { auxViewClosed, auxViewToggled, contactTabSelected, shellSlice } from '../../../../renderer/ui/features/shell/slice';
+import { auxViewClosed, auxViewOpened, auxViewToggled, contactTabSelected, shellSlice } from '../../../../renderer/ui/features/shell/slice';
 import { isHelpShortcut } from '../../../../renderer/ui/features/help/use-help-shortcut';
 
 const reduce = shellSlice.reducer;
@@ -13,6 +13,13 @@ describe('shell slice', () => {
     expect(state.auxView).toBe('customer');
     state = reduce(reduce(state, auxViewToggled('dialpad')), auxViewClosed());
     expect(state.auxView).toBe('customer');
+  });
+
+  it('opens a view without toggling it closed (the registration chip)', () => {
+    let state = reduce(undefined, auxViewOpened('settings'));
+    expect(state.auxView).toBe('settings');
+    state = reduce(state, auxViewOpened('settings'));
+    expect(state.auxView).toBe('settings');
   });
 
   it('selects a channel tab', () => {

@@ -3,6 +3,7 @@ import { Icon } from '../../../components/icon';
 import { useAppSelector } from '../../../app/hooks';
 import { selectAgent, selectConnection } from '../../mirror/selectors';
 import { EngineStatus } from '../../engine/components/engine-status';
+import { RegistrationStatus } from '../../softphone/components/registration-status';
 import { AgentIdentity } from './agent-identity';
 import { AgentStateSelect } from './agent-state-select';
 import { ConnectionStatus } from './connection-status';
@@ -25,6 +26,7 @@ export function TitleBar() {
       </div>
       <div className="title-bar__status">
         {connection ? <ConnectionStatus connection={connection} /> : null}
+        <RegistrationStatus />
         <EngineStatus />
       </div>
     </header>
