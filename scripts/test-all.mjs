@@ -47,6 +47,34 @@ const steps = [
     },
     before: () => rmSync(join(results, 'e2e-results.json'), { force: true }),
   },
+  {
+    name: 'interop harness (node --test)',
+    cmd: ['bash', [join(root, 'tests/interop/support/netns.sh'), '--', process.execPath, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(results, 'interop-harness.tap')}`, join(root, 'tests/interop/harness.test.mjs')]],
+    count: () => {
+      let tap = '';
+      try {
+        tap = readFileSync(join(results, 'interop-harness.tap'), 'utf8');
+      } catch {
+        return null;
+      }
+      const n = (key) => Number(new RegExp(`^# ${key} (\\d+)`, 'm').exec(tap)?.[1] ?? NaN);
+      return Number.isNaN(n('pass')) ? null : { passed: n('pass'), failed: n('fail'), skipped: n('skipped') + n('todo') };
+    },
+    before: () => {
+      rmSync(join(results, 'interop-harness.tap'), { force: true });
+      spawnSync('bash', [join(root, 'tests/interop/support/install-deps.sh')], { cwd: root, stdio: 'inherit' });
+    },
+  },
+  {
+    name: 'interop (playwright, real Kamailio + rtpengine)',
+    cmd: ['bash', [join(root, 'tests/interop/support/netns.sh'), '--', ...npx('playwright', 'test', '--config', 'playwright.interop.config.mjs').flat()]],
+    count: () => {
+      const r = readJson(join(results, 'interop-results.json'));
+      if (!r?.stats) return null;
+      return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+    },
+    before: () => rmSync(join(results, 'interop-results.json'), { force: true }),
+  },
 ];
 
 const only = process.argv.slice(2);

@@ -19,6 +19,8 @@ export const mediaConfigSchema = z.object({
   iceServers: z.array(iceServerConfigSchema).max(8),
   /** Preferred codecs, most preferred first (names as in SDP, e.g. PCMU). */
   codecs: z.array(z.string().max(16)).max(8),
+  /** Echo cancellation, noise suppression and gain control on the microphone. */
+  audioProcessing: z.boolean(),
 });
 export type MediaConfig = z.infer<typeof mediaConfigSchema>;
 

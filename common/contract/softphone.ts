@@ -43,6 +43,12 @@ export const sipAccountSchema = z
     /** Preferred codecs, most preferred first. */
     codecs: z.array(z.enum(CODECS)).min(1).max(CODECS.length).default(['opus', 'PCMU', 'PCMA']),
     dtmfMode: z.enum(DTMF_MODES).default('rfc4733'),
+    /**
+     * Browser audio processing (echo cancellation, noise suppression, gain
+     * control). On by default; off for headsets that do their own, and for
+     * test signals, which noise suppression would erase.
+     */
+    audioProcessing: z.boolean().default(true),
   })
   .strict();
 export type SipAccount = z.infer<typeof sipAccountSchema>;

@@ -104,7 +104,7 @@ export class SoftphoneService {
 
   private async register(account: SipAccount, password: string): Promise<void> {
     this.account = account;
-    const media = { iceServers: account.iceServers, codecs: account.codecs };
+    const media = { iceServers: account.iceServers, codecs: account.codecs, audioProcessing: account.audioProcessing };
     try {
       this.registration = this.deps.createRegistration({
         account,

@@ -136,6 +136,16 @@ export class LineManager {
 
   /** Turns the session's end into the table's fact for the line it is on. */
   private watch(session: Session): void {
+    // A far-end re-INVITE (SIP.js answers it itself): sendonly/inactive = we are held.
+    session.delegate = {
+      ...session.delegate,
+      onInvite: (request) => {
+        const line = lineOf(this.calls, session);
+        if (!line) return;
+        const held = /^a=(sendonly|inactive)\s*$/m.test(request.body ?? '');
+        this.event({ kind: held ? 'remoteHold' : 'remoteUnhold', line });
+      },
+    };
     session.stateChange.addListener((state) => {
       if (state !== SessionState.Terminated) return;
       const line = lineOf(this.calls, session);

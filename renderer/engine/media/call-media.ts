@@ -6,6 +6,9 @@ import { preferCodecs } from '../../../common/softphone/sdp-codecs';
 export interface CallMedia {
   handler: Web.SessionDescriptionHandler;
   audio: HTMLAudioElement;
+  /** We hold this call: the far end must hear nothing of the agent. */
+  held: boolean;
+  muted: boolean;
 }
 
 const loggerFactory = new Core.LoggerFactory();
@@ -26,7 +29,22 @@ export function createCallMedia(config: MediaConfig, host: HTMLElement): CallMed
   audio.autoplay = true;
   audio.srcObject = handler.remoteMediaStream;
   host.appendChild(audio);
-  return { handler, audio };
+  return { handler, audio, held: false, muted: false };
+}
+
+/**
+ * What the far end hears of the agent: nothing while we hold the call (a
+ * held customer must not overhear a consult; SIP hold alone only changes the
+ * SDP direction to sendonly) or while the agent is muted.
+ */
+export function applySending(media: CallMedia): void {
+  const microphone = media.handler.localMediaStream.getAudioTracks();
+  // In a conference the sender carries a mix: muting silences the microphone
+  // inside it, while the other party's audio keeps flowing.
+  for (const track of microphone) track.enabled = !media.muted;
+  for (const sender of media.handler.peerConnection?.getSenders() ?? []) {
+    if (sender.track) sender.track.enabled = !media.held && (!media.muted || !microphone.includes(sender.track));
+  }
 }
 
 /** The SDP modifier applying the agent's codec preference. */
@@ -38,4 +56,10 @@ export function disposeCallMedia(media: CallMedia): void {
   media.handler.close();
   media.audio.srcObject = null;
   media.audio.remove();
+}
+
+/** Microphone constraints: the browser's processing on, or raw audio. */
+export function constraints(config: MediaConfig): { audio: boolean | MediaTrackConstraints; video: false } {
+  if (config.audioProcessing) return { audio: true, video: false };
+  return { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false };
 }

@@ -1,9 +1,20 @@
 import type { EngineBridge, MediaReply, MediaRequest } from '../../../common/contract';
 import { mediaRequestSchema } from '../../../common/contract/engine-media';
 import type { Logger } from '../../../common/log/logger';
-import { codecModifier, createCallMedia, disposeCallMedia, type CallMedia } from './call-media';
+import { applySending, codecModifier, constraints, createCallMedia, disposeCallMedia, type CallMedia } from './call-media';
 import { ConferenceMixer } from './mixer';
 import { Ringer } from './ringer';
+
+/**
+ * RFC 4733 DTMF. `insertDTMF` replaces tones still playing, so keys pressed
+ * quickly would be lost: append to what is queued instead.
+ */
+function queueDtmf(media: CallMedia | undefined, tones: string): boolean {
+  const sender = media?.handler.peerConnection?.getSenders().find((s) => s.dtmf);
+  if (!sender?.dtmf || !sender.dtmf.canInsertDTMF) return false;
+  sender.dtmf.insertDTMF(sender.dtmf.toneBuffer + tones, 100, 70);
+  return true;
+}
 
 /**
  * Serves main's media requests: one SIP.js Web handler per call id. Every
@@ -28,22 +39,28 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
     switch (request.op) {
       case 'getDescription': {
         const media = mediaFor(request);
-        return media.handler.getDescription({ hold: request.options.hold, offerOptions: { iceRestart: request.options.iceRestart } }, [
+        if (request.options.hold !== undefined) media.held = request.options.hold;
+        applySending(media);
+        return media.handler.getDescription({ constraints: constraints(request.config), hold: request.options.hold, offerOptions: { iceRestart: request.options.iceRestart } }, [
           codecModifier(request.config),
         ]);
       }
       case 'setDescription': {
         const media = mediaFor(request);
-        await media.handler.setDescription(request.sdp, { hold: request.options.hold });
+        await media.handler.setDescription(request.sdp, { constraints: constraints(request.config), hold: request.options.hold });
+        if (request.options.hold !== undefined) media.held = request.options.hold;
+        applySending(media);
         void media.audio.play().catch(() => undefined);
         return null;
       }
       case 'sendDtmf':
-        return calls.get(request.callId)?.handler.sendDtmf(request.tones) ?? false;
+        return queueDtmf(calls.get(request.callId), request.tones);
       case 'setMuted': {
         const media = calls.get(request.callId);
-        media?.handler.enableSenderTracks(!request.muted);
-        return media !== undefined;
+        if (!media) return false;
+        media.muted = request.muted;
+        applySending(media);
+        return true;
       }
       case 'close': {
         const media = calls.get(request.callId);
@@ -62,6 +79,7 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
       }
       case 'unmix':
         mixer.unmix();
+        for (const media of calls.values()) applySending(media);
         return true;
       case 'ring':
         await ringer.ring(request.tone);

@@ -210,6 +210,23 @@ export async function startBaresip(lab, o) {
       }
       return { sent, toward, parties: st.parties };
     },
+    /**
+     * The local RTP port of this party's current call, as rtpengine sees it
+     * (where rtpengine sends the audio this party receives).
+     */
+    async rtpPort() {
+      const list = await lab.ng({ command: 'list' });
+      for (const callId of list.calls ?? []) {
+        const st = await lab.rtpStats(callId);
+        for (const p of Object.values(st.parties)) {
+          for (const a of p.addrs) {
+            const port = Number(a.split(':')[1]);
+            if (port >= rtp.min && port <= rtp.max && port % 2 === 0) return port;
+          }
+        }
+      }
+      return null;
+    },
     /** Resolves when baresip logs incoming RTP for the current call. */
     waitRtpIn: (opts) => proc.waitForLog(/incoming rtp for 'audio' established/, opts),
     /** WAV files of received (decoded) audio written by sndfile, newest last. */

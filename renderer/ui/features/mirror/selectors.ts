@@ -11,3 +11,6 @@ export const selectEngine = (state: RootState) => state.mirror.state?.engine ?? 
 export const selectConnection = (state: RootState) => state.mirror.state?.connection ?? null;
 export const selectAppInfo = (state: RootState) => state.mirror.state?.app ?? null;
 export const selectSoftphone = (state: RootState) => state.mirror.state?.softphone ?? null;
+/** Both lines and their calls; null until the first snapshot. */
+export const selectLines = (state: RootState) => state.mirror.state?.softphone.lines ?? null;
+export const selectRegistration = (state: RootState) => state.mirror.state?.softphone.registration ?? null;

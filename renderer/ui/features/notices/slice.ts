@@ -1,5 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { IpcErrorCode } from '../../../../common/contract/result';
+import type { RefusalReason } from '../../../../common/softphone';
 
 /**
  * What the agent was doing when main said no. Each has a localized lead
@@ -14,6 +15,7 @@ export const NOTICE_ACTIONS = [
   'saveSipAccount',
   'removeSipAccount',
   'reconnectSip',
+  'lineCommand',
 ] as const;
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 
@@ -22,6 +24,11 @@ export interface Notice {
   action: NoticeAction;
   /** Shown as `errors.ipc.<code>`. */
   code: IpcErrorCode;
+  /**
+   * The line table's reason when main refused a call command (code
+   * `refused`); shown as `softphone.refusal.<reason>` instead of the code.
+   */
+  reason?: RefusalReason;
 }
 
 export interface NoticesState {
@@ -39,10 +46,13 @@ export const noticesSlice = createSlice({
   initialState,
   reducers: {
     /** The same failure twice stays one banner (moved to the end). */
-    noticeRaised(notices, action: PayloadAction<{ action: NoticeAction; code: IpcErrorCode }>) {
-      const { action: what, code } = action.payload;
-      notices.items = notices.items.filter((n) => !(n.action === what && n.code === code));
-      notices.items.push({ id: notices.nextId, action: what, code });
+    noticeRaised(
+      notices,
+      action: PayloadAction<{ action: NoticeAction; code: IpcErrorCode; reason?: RefusalReason }>,
+    ) {
+      const { action: what, code, reason } = action.payload;
+      notices.items = notices.items.filter((n) => !(n.action === what && n.code === code && n.reason === reason));
+      notices.items.push(reason === undefined ? { id: notices.nextId, action: what, code } : { id: notices.nextId, action: what, code, reason });
       notices.nextId += 1;
       if (notices.items.length > MAX_NOTICES) notices.items.splice(0, notices.items.length - MAX_NOTICES);
     },

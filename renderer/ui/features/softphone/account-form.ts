@@ -61,6 +61,8 @@ export interface SipFormValues {
   /** Every codec, most preferred first; `enabled` ones are offered. */
   codecs: { codec: Codec; enabled: boolean }[];
   dtmfMode: DtmfMode;
+  /** Echo cancellation, noise suppression and gain control. */
+  audioProcessing: boolean;
 }
 
 const DEFAULT_CODECS: readonly Codec[] = ['opus', 'PCMU', 'PCMA'];
@@ -85,6 +87,7 @@ export function formFromAccount(account: SipAccount | null): SipFormValues {
       iceServers: '',
       codecs: codecList(DEFAULT_CODECS),
       dtmfMode: 'rfc4733',
+      audioProcessing: true,
     };
   }
   return {
@@ -95,6 +98,7 @@ export function formFromAccount(account: SipAccount | null): SipFormValues {
     iceServers: account.iceServers.flatMap((s) => (Array.isArray(s.urls) ? s.urls : [s.urls])).join('\n'),
     codecs: codecList(account.codecs),
     dtmfMode: account.dtmfMode,
+    audioProcessing: account.audioProcessing,
   };
 }
 
@@ -127,6 +131,7 @@ export function accountCandidate(values: SipFormValues, previous: SipAccount | n
     iceServers: iceLines(values.iceServers).map(({ url }) => ({ urls: url, ...stored.get(url) })),
     codecs: values.codecs.filter((c) => c.enabled).map((c) => c.codec),
     dtmfMode: values.dtmfMode,
+    audioProcessing: values.audioProcessing,
   };
 }
 

@@ -1,6 +1,11 @@
+import { REFUSAL_REASONS, type RefusalReason } from '../../../../common/softphone';
 import { callBridge } from '../../app/call-bridge';
 import type { AppStartListening } from '../../app/listener';
+import { noticeRaised } from '../notices/slice';
 import {
+  lineCommandKey,
+  lineCommandRequested,
+  lineCommandSettled,
   sipAccountRemoveRequested,
   sipAccountRemoveSettled,
   sipAccountSaveRequested,
@@ -11,8 +16,8 @@ import {
 
 /**
  * Softphone intents → bridge verbs. What the agent then sees (account,
- * registration status) comes from main's next snapshots; the replies only
- * end the buttons' pending states. Nothing here logs the intent payload:
+ * registration status, line states) comes from main's next snapshots; the
+ * replies only end the buttons' pending states or raise a notice. Nothing here logs the intent payload:
  * it may carry the SIP password.
  */
 export function registerSoftphoneListeners(startListening: AppStartListening): void {
@@ -44,6 +49,27 @@ export function registerSoftphoneListeners(startListening: AppStartListening): v
       if (api.getOriginalState().softphone.reconnectPending) return;
       await callBridge(api, 'reconnectSip', (bridge) => bridge.softphone.reconnect());
       api.dispatch(sipReconnectSettled());
+    },
+  });
+
+  startListening({
+    actionCreator: lineCommandRequested,
+    effect: async (action, api) => {
+      const command = action.payload;
+      // The same button again before main answered the first press: drop it.
+      // Every DTMF key is sent (no key), however fast they come.
+      const key = lineCommandKey(command);
+      if (key !== null && api.getOriginalState().softphone.linePending.includes(key)) return;
+      const reply = await callBridge(api, 'lineCommand', (bridge) => bridge.softphone.line({ command }));
+      if (reply !== null && !reply.accepted) {
+        const reason: RefusalReason = (REFUSAL_REASONS as readonly string[]).includes(reply.reason)
+          ? reply.reason
+          : 'invalid-command';
+        // Only the kind and the reason: targets and digits are customer data.
+        api.extra.logger.info(`line command ${command.kind} refused (${reason})`);
+        api.dispatch(noticeRaised({ action: 'lineCommand', code: 'refused', reason }));
+      }
+      api.dispatch(lineCommandSettled({ command, accepted: reply?.accepted === true }));
     },
   });
 }

@@ -1,5 +1,6 @@
 import { createAction, createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { SipAccount } from '../../../../common/contract/softphone';
+import type { LineCommand, LineCommandKind } from '../../../../common/softphone';
 
 /**
  * Intent: save the SIP account. The password, when the agent typed one,
@@ -16,6 +17,22 @@ export const sipAccountSaveRequested = createAction<SaveSipAccountIntent>('softp
 export const sipAccountRemoveRequested = createAction('softphone/accountRemoveRequested');
 /** Intent: retry registration now instead of waiting for the next scheduled attempt. */
 export const sipReconnectRequested = createAction('softphone/reconnectRequested');
+/**
+ * Intent: a call-control command (answer, hold, consult, dial, DTMF…). The
+ * listener sends it to main's line table; what changes comes back in the
+ * next snapshot (`state.softphone.lines`), a refusal as a notice.
+ */
+export const lineCommandRequested = createAction<LineCommand>('softphone/lineCommandRequested');
+
+/**
+ * What makes two presses "the same button" while the first is in flight:
+ * the kind and the line (`hold:line1`). DTMF keys are never the same
+ * press: each digit counts, so they are not tracked.
+ */
+export function lineCommandKey(command: LineCommand): string | null {
+  if (command.kind === 'dtmf') return null;
+  return 'line' in command ? `${command.kind}:${command.line}` : command.kind;
+}
 
 /**
  * UI-local progress of softphone requests. The account and registration
@@ -31,6 +48,18 @@ export interface SoftphoneUiState {
   savedCount: number;
   /** Bumped on every removal main accepted. */
   removedCount: number;
+  /**
+   * Per command kind, how many main accepted. Forms watch their kind (the
+   * dial box `dial`, the consult form `consult`…) to clear or close once
+   * the command went through, and stay as typed when it was refused.
+   */
+  acceptedCounts: Partial<Record<LineCommandKind, number>>;
+  /**
+   * Buttons whose command awaits main's reply (`lineCommandKey`). A second
+   * press of the same button meanwhile (a double click on Answer) is
+   * dropped instead of coming back as "No call is ringing".
+   */
+  linePending: string[];
 }
 
 const initialState: SoftphoneUiState = {
@@ -39,6 +68,8 @@ const initialState: SoftphoneUiState = {
   reconnectPending: false,
   savedCount: 0,
   removedCount: 0,
+  acceptedCounts: {},
+  linePending: [],
 };
 
 export const softphoneSlice = createSlice({
@@ -56,6 +87,12 @@ export const softphoneSlice = createSlice({
     sipReconnectSettled(softphone) {
       softphone.reconnectPending = false;
     },
+    lineCommandSettled(softphone, action: PayloadAction<{ command: LineCommand; accepted: boolean }>) {
+      const { command, accepted } = action.payload;
+      const key = lineCommandKey(command);
+      softphone.linePending = softphone.linePending.filter((pending) => pending !== key);
+      if (accepted) softphone.acceptedCounts[command.kind] = (softphone.acceptedCounts[command.kind] ?? 0) + 1;
+    },
   },
   extraReducers: (builder) => {
     builder
@@ -68,8 +105,13 @@ export const softphoneSlice = createSlice({
       })
       .addCase(sipReconnectRequested, (softphone) => {
         softphone.reconnectPending = true;
+      })
+      .addCase(lineCommandRequested, (softphone, action) => {
+        const key = lineCommandKey(action.payload);
+        if (key !== null && !softphone.linePending.includes(key)) softphone.linePending.push(key);
       });
   },
 });
 
-export const { sipAccountSaveSettled, sipAccountRemoveSettled, sipReconnectSettled } = softphoneSlice.actions;
+export const { sipAccountSaveSettled, sipAccountRemoveSettled, sipReconnectSettled, lineCommandSettled } =
+  softphoneSlice.actions;

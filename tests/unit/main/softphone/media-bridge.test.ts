@@ -13,7 +13,7 @@ function setup(timeoutMs = 1_000) {
   return { rpc, sent, disconnect: () => (connected = false) };
 }
 
-const config = { iceServers: [], codecs: ['PCMU'] };
+const config = { iceServers: [], codecs: ['PCMU'], audioProcessing: true };
 
 describe('engine RPC', () => {
   it('settles each request with its own reply', async () => {

@@ -3,6 +3,9 @@ import type { SwitchboardBridge } from '../../../../common/contract/bridge';
 import { ok, type IpcResult } from '../../../../common/contract/result';
 import type { AppState, Snapshot } from '../../../../common/contract/snapshot';
 
+/** What `softphone.line` resolves to: accepted, refused with a reason, or an IPC failure. */
+export type LineReply = Awaited<ReturnType<SwitchboardBridge['softphone']['line']>>;
+
 /** A promise whose settlement the test controls. */
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -66,7 +69,7 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
       saveAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
       removeAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
       reconnect: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
-      line: jest.fn(() => Promise.resolve(ok({ accepted: true as const }))),
+      line: jest.fn((): Promise<LineReply> => Promise.resolve(ok({ accepted: true }))),
     },
     log: jest.fn(() => Promise.resolve(ok({ written: true }))),
     onSnapshot: jest.fn((listener: (snapshot: Snapshot) => void) => {

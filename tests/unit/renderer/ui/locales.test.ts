@@ -5,6 +5,8 @@ import { ENGINE_STATUSES, connectionStateSchema } from '../../../../common/contr
 import { SUPPORTED_LANGUAGES } from '../../../../common/contract/languages';
 import { NOTICE_ACTIONS } from '../../../../renderer/ui/features/notices/slice';
 import { DTMF_MODES, REGISTRATION_STATUSES } from '../../../../common/contract/softphone';
+import { LINE_IDS, REFUSAL_REASONS } from '../../../../common/softphone';
+import { LINE_FLAGS, LINE_STATE_LABELS } from '../../../../renderer/ui/features/softphone/line-text';
 import { SIP_ERROR_KEYS } from '../../../../renderer/ui/features/softphone/account-form';
 import { AUX_VIEWS, CONTACT_CHANNELS } from '../../../../renderer/ui/features/shell/slice';
 import en from '../../../../common/i18n/locales/en.json';
@@ -76,11 +78,17 @@ describe('locales', () => {
       ['softphone.registration.status', REGISTRATION_STATUSES],
       ['softphone.account.errors', SIP_ERROR_KEYS],
       ['softphone.account.dtmf', DTMF_MODES],
+      ['softphone.refusal', REFUSAL_REASONS],
+      ['softphone.lineState', LINE_STATE_LABELS],
+      ['softphone.lineFlag', LINE_FLAGS],
+      ['softphone.lineTitle', LINE_IDS],
+      ['softphone.lineShort', LINE_IDS],
       ['contacts.channels', CONTACT_CHANNELS],
       ['languages', SUPPORTED_LANGUAGES],
       ['nav', AUX_VIEWS.filter((v) => v !== 'customer')],
       ['aux', AUX_VIEWS.filter((v) => v !== 'settings').map((v) => `${v}.title`)],
-      ['aux', AUX_VIEWS.filter((v) => v !== 'settings').map((v) => `${v}.empty`)],
+      // The dialpad view is the dial box, not an empty state.
+      ['aux', AUX_VIEWS.filter((v) => v !== 'settings' && v !== 'dialpad').map((v) => `${v}.empty`)],
     ];
     for (const [prefix, values] of families) {
       for (const value of values) expect(`${prefix}.${value}: ${typeof subtree(en, `${prefix}.${value}`)}`).toBe(`${prefix}.${value}: string`);

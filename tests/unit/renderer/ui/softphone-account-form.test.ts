@@ -21,6 +21,7 @@ const saved: SipAccount = {
   ],
   codecs: ['PCMA', 'opus'],
   dtmfMode: 'info',
+  audioProcessing: true,
 };
 
 const valid = (): SipFormValues => ({

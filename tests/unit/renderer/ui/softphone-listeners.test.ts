@@ -20,6 +20,7 @@ const account: SipAccount = {
   iceServers: [],
   codecs: ['opus', 'PCMU'],
   dtmfMode: 'rfc4733',
+  audioProcessing: true,
 };
 
 /**

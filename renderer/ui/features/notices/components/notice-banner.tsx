@@ -6,7 +6,8 @@ import './notice-banner.css';
 
 /**
  * Failures main reported for the agent's requests, one dismissible line
- * each: what was attempted, then why (`errors.ipc.<code>`).
+ * each: what was attempted, then why (`errors.ipc.<code>`, or for a call
+ * command the line table refused, `softphone.refusal.<reason>`).
  */
 export function NoticeBanner() {
   const { t } = useTranslation();
@@ -23,10 +24,12 @@ export function NoticeBanner() {
           data-testid="notice"
           data-code={notice.code}
           data-action={notice.action}
+          data-reason={notice.reason}
         >
           <Icon name="alert" className="notice__icon" />
           <p className="notice__text">
-            <strong>{t(`notices.action.${notice.action}`)}</strong> {t(`errors.ipc.${notice.code}`)}
+            <strong>{t(`notices.action.${notice.action}`)}</strong>{' '}
+            {notice.reason ? t(`softphone.refusal.${notice.reason}`) : t(`errors.ipc.${notice.code}`)}
           </p>
           <button
             type="button"

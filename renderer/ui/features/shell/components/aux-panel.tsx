@@ -4,14 +4,15 @@ import { EmptyState } from '../../../components/empty-state';
 import { Icon, type IconName } from '../../../components/icon';
 import { useAppDispatch, useAppSelector } from '../../../app/hooks';
 import { SettingsView } from '../../settings/components/settings-view';
+import { DialBox } from '../../softphone/components/dial-box';
 import { auxViewClosed, type AuxView } from '../slice';
 
 /** Views that are only an explained empty state until sign-in exists. */
-const PLACEHOLDER_ICONS: Record<Exclude<AuxView, 'settings'>, IconName> = {
+type PlaceholderView = Exclude<AuxView, 'settings' | 'dialpad'>;
+const PLACEHOLDER_ICONS: Record<PlaceholderView, IconName> = {
   customer: 'customer',
   history: 'history',
   statistics: 'statistics',
-  dialpad: 'dialpad',
 };
 
 /**
@@ -52,6 +53,8 @@ export function AuxPanel() {
       <div className="panel__body" data-testid={`aux-view-${view}`}>
         {view === 'settings' ? (
           <SettingsView />
+        ) : view === 'dialpad' ? (
+          <DialBox />
         ) : (
           <EmptyState icon={PLACEHOLDER_ICONS[view]} title={title} body={t(`aux.${view}.empty`)} />
         )}
