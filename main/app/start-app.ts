@@ -45,11 +45,14 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
   let store: StateStore | null = null;
 
   let rpc: EngineRpc | null = null;
+  let softphone: SoftphoneService | null = null;
   const engine = new EngineSupervisor({
     create: (events) => createEngineWindow(paths.enginePreload, events, log.child('engine')),
     publish: (engineState) => {
       if (engineState.status !== 'ready') rpc?.failAll(`engine ${engineState.status}`);
       store?.update((state) => ({ ...state, engine: engineState }));
+      // A recreated engine has no media: give live calls fresh media.
+      if (engineState.status === 'ready' && engineState.restarts > 0) softphone?.recoverMedia();
     },
     log: log.child('engine'),
   });
@@ -93,7 +96,7 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
     fallbackFile: join(app.getPath('userData'), 'credentials.json'),
     log: log.child('vault'),
   });
-  const softphone = new SoftphoneService({
+  softphone = new SoftphoneService({
     settings,
     vault,
     createRegistration: (deps) => new SipRegistration(deps),

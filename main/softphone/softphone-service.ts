@@ -56,6 +56,11 @@ export class SoftphoneService {
     });
   }
 
+  /** The engine came back after a crash: live calls get fresh media. */
+  recoverMedia(): void {
+    this.lines.recoverMedia(randomUUID);
+  }
+
   /** An agent's call-control intent, through the line table. */
   lineCommand(command: LineCommand) {
     return this.lines.command(command);

@@ -119,7 +119,7 @@ async function invite(line: LineId, target: string, ctx: EffectContext): Promise
  * *sent*; we wait for the final response so the next re-INVITE on the same
  * dialog cannot overlap (491 Request Pending).
  */
-function reinvite(session: Session, hold: boolean): Promise<void> {
+export function reinvite(session: Session, hold: boolean): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     session
       .invite({

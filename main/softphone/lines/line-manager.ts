@@ -16,7 +16,8 @@ import type { Logger } from '../../../common/log/logger';
 import type { EngineRpc } from '../media/engine-rpc';
 import { lineOf, type BoundCall } from './bound-call';
 import { remoteLabel } from './call-targets';
-import { runEffect, type EffectContext } from './effect-runner';
+import { reinvite, runEffect, type EffectContext } from './effect-runner';
+import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
 
 export interface LineManagerDeps {
   userAgent(): UserAgent | null;
@@ -87,6 +88,37 @@ export class LineManager {
   event(event: LineEvent): void {
     const { next, effects } = apply(this.phone, event);
     this.commit(next, effects);
+  }
+
+  /**
+   * The engine window was recreated (its renderer crashed): every live call
+   * lost its media. Each gets a fresh peer connection by re-INVITE, keeping
+   * its hold and mute state; a conference is mixed again. Signalling never
+   * noticed, so the far ends stay on the call (PRODUCT V12).
+   */
+  recoverMedia(newCallId: () => string): void {
+    const recovered: LineId[] = [];
+    for (const line of ['line1', 'line2'] as const) {
+      const call = this.calls[line];
+      const sdh = call?.session.sessionDescriptionHandler;
+      if (!call || !(sdh instanceof BridgedSessionDescriptionHandler) || call.answeredAt === null) continue;
+      if (call.session.state !== SessionState.Established) continue;
+      sdh.rebind(newCallId());
+      recovered.push(line);
+      const { state, muted } = this.phone[line];
+      this.queue = this.queue
+        .then(() => reinvite(call.session, state === 'held'))
+        .then(async () => {
+          if (muted) await sdh.setMuted(true);
+        })
+        .catch((error: unknown) => this.deps.log.warn('media recovery failed', { line, error }));
+    }
+    if (recovered.length === 2 && this.phone.line1.state === 'conference') {
+      this.queue = this.queue
+        .then(() => runEffect({ kind: 'mix', lines: ['line1', 'line2'] }, this.ctx))
+        .catch((error: unknown) => this.deps.log.warn('conference remix failed', { error }));
+    }
+    if (recovered.length > 0) this.deps.log.info('recovering call media after engine restart', { lines: recovered });
   }
 
   /** Hangs up everything (quit, account change). */

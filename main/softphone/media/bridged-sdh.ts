@@ -18,12 +18,29 @@ function portable(options?: SessionDescriptionHandlerOptions): { hold?: boolean;
  */
 export class BridgedSessionDescriptionHandler implements SessionDescriptionHandler {
   private closed = false;
+  private engineCallId: string;
 
   constructor(
-    readonly callId: string,
+    callId: string,
     private readonly rpc: EngineRpc,
     private readonly config: MediaConfig,
-  ) {}
+  ) {
+    this.engineCallId = callId;
+  }
+
+  /** The engine-side media this call is bound to. */
+  get callId(): string {
+    return this.engineCallId;
+  }
+
+  /**
+   * The engine was recreated: its media for this call is gone. Binding to a
+   * new id makes the next description a fresh offer on a new peer
+   * connection, which the caller sends as a re-INVITE.
+   */
+  rebind(callId: string): void {
+    this.engineCallId = callId;
+  }
 
   getDescription(options?: SessionDescriptionHandlerOptions): Promise<BodyAndContentType> {
     return this.rpc.call<BodyAndContentType>({ op: 'getDescription', callId: this.callId, config: this.config, options: portable(options) });

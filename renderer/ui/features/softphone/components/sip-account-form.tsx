@@ -406,6 +406,22 @@ export function SipAccountForm() {
           </select>
         </Field>
 
+        <div className="field sip-form__field">
+          <label className="sip-form__check">
+            <input
+              type="checkbox"
+              data-testid="sip-audio-processing"
+              checked={values.audioProcessing}
+              aria-describedby="sip-audio-processing-hint"
+              onChange={(event) => edit({ audioProcessing: event.target.checked })}
+            />
+            {t('softphone.account.audioProcessing.label')}
+          </label>
+          <p className="field__hint" id="sip-audio-processing-hint">
+            {t('softphone.account.audioProcessing.hint')}
+          </p>
+        </div>
+
         <div className="sip-form__actions">
           <button type="submit" className="button button--primary" data-testid="sip-save" disabled={ui.savePending}>
             {ui.savePending ? t('softphone.account.saving') : t('softphone.account.save')}
