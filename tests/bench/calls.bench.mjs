@@ -276,6 +276,29 @@ const reinviteAcked = (log) => {
   return ack ? { invite: invite.at, ok: ok?.at, ack: ack.at } : null;
 };
 
+/**
+ * Prints (stderr) the median time of each step of a phase's timeline across
+ * calls: steps are matched by where, what and their occurrence index.
+ */
+function printMedianTimeline(phase, timelines) {
+  const byStep = new Map();
+  for (const tl of timelines) {
+    const seen = new Map();
+    for (const e of tl) {
+      const d = String(e.d ?? '').replace(/#\d+/, '').replace(/ (sip|SIP\/2\.0)[^ ]*\b/, ' $1').replace(/\[\d+ /, '[');
+      const base = `${e.w} ${e.k} ${d}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const key = n > 1 ? `${base} (${n})` : base;
+      if (!byStep.has(key)) byStep.set(key, []);
+      byStep.get(key).push(e.ms);
+    }
+  }
+  const rows = [...byStep].map(([key, xs]) => ({ key, ms: median(xs), n: xs.length })).sort((a, b) => a.ms - b.ms);
+  console.error(`# ${phase}: median ms from the start (${timelines.length} calls)`);
+  for (const row of rows) console.error(`#   ${fmt(row.ms).padStart(6)}  ${row.key}${row.n < timelines.length ? ` [${row.n}/${timelines.length}]` : ''}`);
+}
+
 // ---------------------------------------------------------------------------
 
 const cleanups = [];
@@ -335,6 +358,7 @@ async function main() {
   await lab.waitRegistered('alice');
   const engine = await pageFor(sb.app, 'switchboard://engine/');
   await engine.evaluate(installPcProbe);
+  await engine.evaluate(installEngineProbe);
   await sb.ui.evaluate(installSnapshotProbe);
   await instrumentMain(sb.app);
 
@@ -347,6 +371,7 @@ async function main() {
   const bare = await browser.newSipClient(lab, { user: 'carol', transport: 'ws', autoAnswer: false, register: true });
   await lab.waitRegistered('carol');
   await bare.page.evaluate(installPcProbe);
+  await bare.page.evaluate(installBareSendProbe);
 
   const markers = [lab.dir, bob.dir, sb.dir, browser.userDataDir, wavDir];
 
@@ -367,6 +392,7 @@ async function main() {
     const inviteIn = log.sip.find((m) => m.dir === 'in' && m.first.startsWith('INVITE '));
     const published = log.snapshots.find((s) => s.line1 === 'ringing');
     const received = await sb.ui.evaluate((t) => window.__benchSnapshots.find((s) => s.at >= t && s.line1 === 'ringing')?.at, dialAt);
+    r.timelines = { setup: await timeline(sb, engine, dialAt) };
     r.trace = {
       inviteInMain: inviteIn ? inviteIn.at - dialAt : NaN,
       published: published ? published.at - dialAt : NaN,
@@ -390,6 +416,7 @@ async function main() {
     const answerLog = await mainLog(sb.app, answer.t0);
     const okOut = answerLog.sip.find((m) => m.dir === 'out' && / 200 /.test(m.first) && / INVITE$/.test(m.cseq));
     r.answerTrace = { okSent: okOut ? okOut.at - answer.t0 : NaN, audio: r.audio };
+    r.timelines.answer = await timeline(sb, engine, answer.t0);
 
     // Hold and resume round trips.
     for (const kind of ['hold', 'resume']) {
@@ -403,6 +430,7 @@ async function main() {
       const acked = await waitMain(sb.app, t0, reinviteAcked, `${kind} re-INVITE ACK`);
       r[kind] = acked.ack - t0;
       r[`${kind}Trace`] = { inviteSent: acked.invite - t0, okIn: acked.ok - t0, ack: acked.ack - t0 };
+      r.timelines[kind] = await timeline(sb, engine, t0);
       if (kind === 'hold') r.holdShown = (await waitMark(sb.ui, 'held')) - t0;
     }
     await sb.ui.waitForSelector(line1('connected'), { state: 'attached', timeout: STEP_TIMEOUT });
@@ -433,6 +461,8 @@ async function main() {
     });
     const audioAt = await waitMark(bare.page, 'audio');
     r.audio = audioAt - t0;
+    const okAt = await bare.page.evaluate((since) => window.__benchSent.find((m) => m.at >= since && / 200 /.test(m.first) && / INVITE$/.test(m.cseq))?.at, t0);
+    r.answerTrace = { okSent: okAt ? okAt - t0 : NaN, audio: r.audio };
     await bob.waitEvent('CALL_ESTABLISHED', { since: mark });
     await bare.waitEvent('session', { since, pred: (e) => e.state === 'Established', timeoutMs: STEP_TIMEOUT });
 
@@ -443,6 +473,10 @@ async function main() {
         return { start, end: Date.now() };
       }, on);
       r[kind] = t.end - t.start;
+      const sent = await bare.page.evaluate((since) => window.__benchSent.filter((m) => m.at >= since), t.start);
+      const inv = sent.find((m) => m.first.startsWith('INVITE '));
+      const ack = sent.find((m) => m.first.startsWith('ACK '));
+      r[`${kind}Trace`] = { inviteSent: inv ? inv.at - t.start : NaN, ack: ack ? ack.at - t.start : NaN };
     }
 
     await bob.hangup();
@@ -495,7 +529,12 @@ async function main() {
   // Where Switchboard's time goes (medians, ms from the same start).
   out('call-setup-trace-ms', ['inviteInMain', 'published', 'uiReceived', 'dom'].map((k) => `${k}=${fmt(mt(sbRuns, 'trace', k))}`).join(' '));
   out('answer-trace-ms', ['okSent', 'audio'].map((k) => `${k}=${fmt(mt(sbRuns, 'answerTrace', k))}`).join(' '));
+  out('answer-trace-bare-ms', ['okSent', 'audio'].map((k) => `${k}=${fmt(mt(bareRuns, 'answerTrace', k))}`).join(' '));
   out('hold-trace-ms', ['inviteSent', 'okIn', 'ack'].map((k) => `${k}=${fmt(mt(sbRuns, 'holdTrace', k))}`).join(' '));
+  out('hold-trace-bare-ms', ['inviteSent', 'ack'].map((k) => `${k}=${fmt(mt(bareRuns, 'holdTrace', k))}`).join(' '));
+  if (process.env.BENCH_TRACE || VERBOSE) {
+    for (const phase of ['setup', 'answer', 'hold', 'resume']) printMedianTimeline(phase, sbRuns.map((r) => r.timelines[phase]));
+  }
   out('call-setup-ms-runs', sbRuns.map((r) => fmt(r.setup, 0)).join(','));
   out('call-setup-bare-ms-runs', bareRuns.map((r) => fmt(r.setup, 0)).join(','));
   out('answer-to-audio-ms-runs', sbRuns.map((r) => fmt(r.audio, 0)).join(','));

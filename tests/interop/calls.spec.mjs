@@ -212,3 +212,25 @@ test('blind transfer hands the customer to the target and frees the agent', asyn
   await target.waitEvent('CALL_ESTABLISHED', { since: targetMark, timeoutMs: 15_000 });
   await sb.waitLine('line1', 'idle');
 });
+
+test('consult transfer connects the customer to the consulted party (REFER with Replaces)', async () => {
+  const { customer, mark } = await customerCallsIn();
+  await sb.line({ kind: 'answer' });
+  await customer.waitEvent('CALL_ESTABLISHED', { since: mark });
+  const consulted = await party('carol', { autoAnswer: true, toneHz: CONSULTED });
+  const consultMark = consulted.mark();
+  await sb.line({ kind: 'consult', target: lab.user('carol').aor });
+  await sb.waitLine('line2', 'consulting');
+  await consulted.waitEvent('CALL_ESTABLISHED', { since: consultMark });
+
+  const customerMark = customer.mark();
+  const consultedMark = consulted.mark();
+  expect(await sb.line({ kind: 'transferConsult' })).toEqual({ ok: true, value: { accepted: true } });
+  // The customer got a REFER whose target replaces the agent's consult dialog…
+  const transfer = await customer.waitEvent('TRANSFER', { since: customerMark });
+  expect(transfer.param).toMatch(/Replaces=/);
+  // …and the consulted party is now talking to the customer; the agent is free.
+  await consulted.waitEvent('CALL_ESTABLISHED', { since: consultedMark, pred: (e) => /bob@/.test(e.param ?? '') });
+  await sb.waitLine('line1', 'idle');
+  await sb.waitLine('line2', 'idle');
+});
