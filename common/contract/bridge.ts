@@ -42,6 +42,7 @@ export interface EngineBridge {
   ready: Verb<'sb:engine:ready'>;
   log: Verb<'sb:log:write'>;
   mediaReply: Verb<'sb:engine:media-reply'>;
+  callQuality: Verb<'sb:engine:call-quality'>;
   /** Subscribes to media requests from main; returns the unsubscribe function. */
   onMediaRequest: (listener: (request: MediaRequest) => void) => () => void;
 }

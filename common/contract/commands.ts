@@ -3,7 +3,7 @@ import { LANGUAGE_PREFERENCES } from './languages';
 import { LOG_LEVELS } from '../log/logger';
 import { snapshotSchema } from './snapshot';
 import { lineCommandRequestSchema, lineCommandResultSchema, sipAccountSchema } from './softphone';
-import { mediaReplySchema } from './engine-media';
+import { callQualityReportSchema, mediaReplySchema } from './engine-media';
 
 /** Which window may send a command. Main checks it before parsing. */
 export type SenderRole = 'ui' | 'engine';
@@ -82,6 +82,8 @@ export const COMMANDS = {
   ),
   /** The engine's answer to one media request (see engine-media.ts). */
   'sb:engine:media-reply': spec('engine', mediaReplySchema, z.object({ accepted: z.boolean() })),
+  /** Periodic media statistics of one call (V11), also used to detect stalled media. */
+  'sb:engine:call-quality': spec('engine', callQualityReportSchema, z.object({ accepted: z.boolean() })),
   /** The engine page's handshake: its media stack is loaded and listening. */
   'sb:engine:ready': spec(
     'engine',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callQualitySchema } from '../softphone/call-quality';
 
 /**
  * Media RPC between main (SIP signalling, source of truth) and the hidden
@@ -67,3 +68,7 @@ export const mediaReplySchema = z.discriminatedUnion('ok', [
   z.object({ id: z.number().int(), ok: z.literal(false), error: z.string().max(500) }).strict(),
 ]);
 export type MediaReply = z.infer<typeof mediaReplySchema>;
+
+/** The engine's statistics for one call (engine → main). */
+export const callQualityReportSchema = z.object({ callId, quality: callQualitySchema }).strict();
+export type CallQualityReport = z.infer<typeof callQualityReportSchema>;

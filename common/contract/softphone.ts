@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INITIAL_PHONE_STATE, lineCommandSchema, phoneStateSchema, REFUSAL_REASONS } from '../softphone';
+import { callQualitySchema, INITIAL_PHONE_STATE, lineCommandSchema, phoneStateSchema, REFUSAL_REASONS } from '../softphone';
 
 /**
  * SIP account settings (issue 3, item 7). The password is not part of it: it
@@ -97,6 +97,8 @@ export const callInfoSchema = z.object({
   startedAt: z.number(),
   /** Epoch ms: answered (the handling timer), null before. */
   answeredAt: z.number().nullable(),
+  /** Latest media statistics from the engine, null before media flows. */
+  quality: callQualitySchema.nullable(),
 });
 export type CallInfo = z.infer<typeof callInfoSchema>;
 

@@ -12,3 +12,4 @@ export { decide } from './line-table';
 export { apply } from './line-apply';
 export { checkInvariants } from './invariants';
 export { allowedCommands, allowedKinds, isAllowed, type AllowedCommand } from './allowed-commands';
+export { callQualitySchema, estimateMos, networkWarning, type CallQuality } from './call-quality';

@@ -61,6 +61,8 @@ export function registerCommandHandlers(deps: CommandDeps): void {
 
   router.register('sb:engine:media-reply', (reply) => ok({ accepted: rpc.settle(reply) }));
 
+  router.register('sb:engine:call-quality', (report) => ok({ accepted: softphone.lines.onQuality(report) }));
+
   router.register('sb:softphone:reconnect', async () => {
     await softphone.refresh('agent asked');
     return ok({ rev: store.snapshot().rev });

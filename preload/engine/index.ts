@@ -10,6 +10,7 @@ const bridge: EngineBridge = {
   ready: (request) => ipcRenderer.invoke('sb:engine:ready', request),
   log: (request) => ipcRenderer.invoke('sb:log:write', request),
   mediaReply: (reply) => ipcRenderer.invoke('sb:engine:media-reply', reply),
+  callQuality: (report) => ipcRenderer.invoke('sb:engine:call-quality', report),
   onMediaRequest(listener) {
     const handler = (_event: IpcRendererEvent, request: MediaRequest): void => listener(request);
     ipcRenderer.on('sb:engine:media', handler);

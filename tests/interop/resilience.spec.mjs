@@ -65,3 +65,26 @@ test('a crashed engine is recreated and the call gets its media back', async () 
   expect((await sb.softphone()).lines.phone.line1.state).toBe('connected');
   expect(customer.events.slice(mark).some((e) => e.type === 'CALL_CLOSED')).toBe(false);
 });
+
+test('call quality is reported, and stalled media triggers an ICE restart', async () => {
+  const { mark } = await connectedCall();
+  await expect.poll(async () => (await sb.softphone()).lines.calls.line1?.quality?.mos ?? 0).toBeGreaterThan(4);
+  const { quality } = (await sb.softphone()).lines.calls.line1;
+  expect(quality.lossPct).toBeLessThanOrEqual(1);
+  await expect(sb.ui.getByTestId('line-quality-line1')).toBeVisible();
+
+  // rtpengine stops relaying the customer's audio: SIP is up, media is dead.
+  const { calls } = await lab.ng({ command: 'list' });
+  const callId = calls[0];
+  const stats = await lab.rtpStats(callId);
+  const customerTag = Object.entries(stats.parties).find(([, p]) => p.protocol === 'RTP/AVP')[0];
+  const offers = () => customer.events.slice(mark).filter((e) => e.type === 'CALL_REMOTE_SDP' && e.param === 'offer').length;
+  const offersBefore = offers();
+  await lab.ng({ command: 'block media', 'call-id': callId, 'from-tag': customerTag });
+  // The app notices the stall and re-offers with ICE restart (a re-INVITE).
+  await expect.poll(offers, { timeout: 15_000 }).toBeGreaterThan(offersBefore);
+  await lab.ng({ command: 'unblock media', 'call-id': callId, 'from-tag': customerTag });
+  const engine = await pageFor(sb.app, 'switchboard://engine/');
+  await expect.poll(async () => presentTones(await heardTones(engine, TONES)), { timeout: 15_000 }).toEqual([CUSTOMER]);
+  expect((await sb.softphone()).lines.phone.line1.state).toBe('connected');
+});

@@ -1,5 +1,5 @@
 import { SessionState, type Session } from 'sip.js';
-import type { LineId } from '../../../common/softphone';
+import type { CallQuality, LineId } from '../../../common/softphone';
 import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
 
 /** A SIP.js session bound to a line, with what the agent is shown about it. */
@@ -10,6 +10,17 @@ export interface BoundCall {
   answeredAt: number | null;
   /** Final status of a failed outgoing call, kept for the `failed` event. */
   failureStatus: number | null;
+  /** Latest media statistics from the engine. */
+  quality: CallQuality | null;
+  /** Consecutive reports in which no packet arrived while audio was expected. */
+  stalledReports: number;
+  /** When the last ICE restart was asked for (epoch ms). */
+  iceRestartAt: number;
+}
+
+/** A freshly bound call. */
+export function newBoundCall(session: Session, remote: string, now: number): BoundCall {
+  return { session, remote, startedAt: now, answeredAt: null, failureStatus: null, quality: null, stalledReports: 0, iceRestartAt: 0 };
 }
 
 export function mediaCallId(call: BoundCall | undefined): string | null {

@@ -4,7 +4,7 @@ import type { Effect, LineEvent, LineId } from '../../../common/softphone';
 import type { Logger } from '../../../common/log/logger';
 import type { EngineRpc } from '../media/engine-rpc';
 import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
-import { mediaCallId, type BoundCall } from './bound-call';
+import { mediaCallId, newBoundCall, type BoundCall } from './bound-call';
 import { remoteLabel, sipfragStatus, targetUri } from './call-targets';
 
 /** What the runner may touch: the bound calls, the UA, the engine, and the table. */
@@ -93,7 +93,7 @@ async function invite(line: LineId, target: string, ctx: EffectContext): Promise
     return;
   }
   const inviter = new Inviter(ua, uri);
-  ctx.calls[line] = { session: inviter, remote: remoteLabel(inviter.remoteIdentity), startedAt: ctx.now(), answeredAt: null, failureStatus: null };
+  ctx.calls[line] = newBoundCall(inviter, remoteLabel(inviter.remoteIdentity), ctx.now());
   ctx.watch(line, inviter);
   await inviter.invite({
     requestDelegate: {
@@ -119,11 +119,11 @@ async function invite(line: LineId, target: string, ctx: EffectContext): Promise
  * *sent*; we wait for the final response so the next re-INVITE on the same
  * dialog cannot overlap (491 Request Pending).
  */
-export function reinvite(session: Session, hold: boolean): Promise<void> {
+export function reinvite(session: Session, hold: boolean, iceRestart = false): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     session
       .invite({
-        sessionDescriptionHandlerOptions: { hold } as never,
+        sessionDescriptionHandlerOptions: (iceRestart ? { hold, offerOptions: { iceRestart: true } } : { hold }) as never,
         requestDelegate: {
           onAccept: () => resolve(),
           onReject: (response) => reject(new Error(`re-INVITE refused: ${response.message.statusCode ?? 0}`)),

@@ -14,7 +14,8 @@ import {
 } from '../../../common/softphone';
 import type { Logger } from '../../../common/log/logger';
 import type { EngineRpc } from '../media/engine-rpc';
-import { lineOf, type BoundCall } from './bound-call';
+import type { CallQualityReport } from '../../../common/contract/engine-media';
+import { lineOf, mediaCallId, newBoundCall, type BoundCall } from './bound-call';
 import { remoteLabel } from './call-targets';
 import { reinvite, runEffect, type EffectContext } from './effect-runner';
 import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
@@ -121,6 +122,32 @@ export class LineManager {
     if (recovered.length > 0) this.deps.log.info('recovering call media after engine restart', { lines: recovered });
   }
 
+  /**
+   * The engine's statistics for a call. Two reports in a row without a new
+   * packet while audio is expected (talking, not held either way) mean the
+   * media path died under a live dialog (network change, NAT rebinding): ask
+   * for an ICE restart by re-INVITE, at most every 15 s.
+   */
+  onQuality({ callId, quality }: CallQualityReport): boolean {
+    const line = (['line1', 'line2'] as const).find((l) => mediaCallId(this.calls[l]) === callId);
+    const call = line && this.calls[line];
+    if (!line || !call) return false;
+    const { state, remoteHeld } = this.phone[line];
+    const expectingAudio = (state === 'connected' || state === 'consulting' || state === 'conference') && !remoteHeld;
+    const stalled = expectingAudio && call.quality !== null && quality.packetsReceived === call.quality.packetsReceived;
+    call.stalledReports = stalled ? call.stalledReports + 1 : 0;
+    call.quality = quality;
+    if (call.stalledReports >= 2 && this.now() - call.iceRestartAt > 15_000) {
+      call.iceRestartAt = this.now();
+      this.deps.log.warn('media stalled; restarting ICE', { line });
+      this.queue = this.queue
+        .then(() => reinvite(call.session, false, true))
+        .catch((error: unknown) => this.deps.log.warn('ICE restart failed', { line, error }));
+    }
+    this.publish();
+    return true;
+  }
+
   /** Hangs up everything (quit, account change). */
   async dropAll(): Promise<void> {
     for (const line of ['line2', 'line1'] as const) {
@@ -148,7 +175,7 @@ export class LineManager {
     if (effect.kind === 'offer' && this.pendingOffer) {
       const invitation = this.pendingOffer;
       this.pendingOffer = null;
-      this.calls[effect.line] = { session: invitation, remote: remoteLabel(invitation.remoteIdentity), startedAt: this.now(), answeredAt: null, failureStatus: null };
+      this.calls[effect.line] = newBoundCall(invitation, remoteLabel(invitation.remoteIdentity), this.now());
       this.watch(invitation);
       void invitation.progress().catch(() => undefined);
     } else if (effect.kind === 'rejectIncoming' && this.pendingOffer) {
@@ -197,7 +224,7 @@ export class LineManager {
   private publish(): void {
     const info = (line: LineId) => {
       const call = this.calls[line];
-      return call ? { remote: call.remote.slice(0, 256), startedAt: call.startedAt, answeredAt: call.answeredAt } : null;
+      return call ? { remote: call.remote.slice(0, 256), startedAt: call.startedAt, answeredAt: call.answeredAt, quality: call.quality } : null;
     };
     this.deps.publish({ phone: this.phone, calls: { line1: info('line1'), line2: info('line2') } });
   }

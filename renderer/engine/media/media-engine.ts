@@ -4,6 +4,7 @@ import type { Logger } from '../../../common/log/logger';
 import { applySending, codecModifier, constraints, createCallMedia, disposeCallMedia, type CallMedia } from './call-media';
 import { ConferenceMixer } from './mixer';
 import { Ringer } from './ringer';
+import { startQualityMonitor } from './quality-monitor';
 
 /**
  * RFC 4733 DTMF. `insertDTMF` replaces tones still playing, so keys pressed
@@ -25,6 +26,7 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
   const calls = new Map<string, CallMedia>();
   const mixer = new ConferenceMixer();
   const ringer = new Ringer();
+  const stopMonitor = startQualityMonitor(calls, bridge);
 
   const mediaFor = (request: Extract<MediaRequest, { config: unknown }>): CallMedia => {
     let media = calls.get(request.callId);
@@ -94,7 +96,7 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
     bridge.mediaReply(message).catch((error: unknown) => logger.warn('media reply failed', error));
   };
 
-  return bridge.onMediaRequest((incoming) => {
+  const unsubscribe = bridge.onMediaRequest((incoming) => {
     const parsed = mediaRequestSchema.safeParse(incoming);
     if (!parsed.success) {
       logger.warn('malformed media request ignored');
@@ -112,4 +114,8 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
       },
     );
   });
+  return () => {
+    unsubscribe();
+    stopMonitor();
+  };
 }

@@ -7,6 +7,7 @@ function setup(reply: ReturnType<typeof ok<{ accepted: boolean }>> | ReturnType<
   const bridge = {
     ready: jest.fn(() => Promise.resolve(reply)),
     mediaReply: jest.fn(() => Promise.resolve(ok({ accepted: true }))),
+    callQuality: jest.fn(() => Promise.resolve(ok({ accepted: true }))),
     onMediaRequest: jest.fn(() => () => undefined),
     log: jest.fn(() => Promise.resolve(ok({ written: true }))),
   };

@@ -151,7 +151,7 @@ describe('timers', () => {
 
   it('counts waiting time until answered, then handling time', () => {
     expect(lineClock(null)).toBeNull();
-    expect(lineClock({ remote: 'x', startedAt: 100, answeredAt: null })).toEqual({ kind: 'waiting', since: 100 });
-    expect(lineClock({ remote: 'x', startedAt: 100, answeredAt: 250 })).toEqual({ kind: 'handling', since: 250 });
+    expect(lineClock({ remote: 'x', startedAt: 100, answeredAt: null, quality: null })).toEqual({ kind: 'waiting', since: 100 });
+    expect(lineClock({ remote: 'x', startedAt: 100, answeredAt: 250, quality: null })).toEqual({ kind: 'handling', since: 250 });
   });
 });

@@ -9,6 +9,7 @@ import { lineFlags, lineStateLabel } from '../line-text';
 import { lineCommandRequested } from '../slice';
 import { KeyPad } from './key-pad';
 import { LineTimer } from './line-timer';
+import { CallQualityLine } from './call-quality';
 
 interface LineCardProps {
   line: LineId;
@@ -77,6 +78,8 @@ export function LineCard({ line, phone, call, controls, keypadOpen, onToggleKeyp
           </span>
         ))}
       </p>
+
+      <CallQualityLine line={line} call={call} />
 
       <div className="line-card__actions" role="group" aria-label={t('softphone.lineActions', { line: lineName })}>
         {answer.shown ? (
