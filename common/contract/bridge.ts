@@ -2,6 +2,7 @@ import type { IpcResult } from './result';
 import type { CommandChannel, CommandRequest, CommandResponse } from './commands';
 import type { Snapshot } from './snapshot';
 import type { MediaRequest } from './engine-media';
+import type { InputLevel } from './audio-devices';
 
 /** A preload verb: one command, resolved to its result. */
 export type Verb<C extends CommandChannel> = (
@@ -31,6 +32,10 @@ export interface SwitchboardBridge {
     removeAccount: () => Promise<IpcResult<CommandResponse<'sb:softphone:remove-account'>>>;
     reconnect: () => Promise<IpcResult<CommandResponse<'sb:softphone:reconnect'>>>;
     line: Verb<'sb:softphone:line'>;
+    setDevices: Verb<'sb:softphone:set-devices'>;
+    levelMeter: Verb<'sb:softphone:level-meter'>;
+    /** Subscribes to microphone levels (while the meter is on); returns the unsubscribe function. */
+    onInputLevel: (listener: (level: InputLevel) => void) => () => void;
   };
   log: Verb<'sb:log:write'>;
   /** Subscribes to state snapshots; returns the unsubscribe function. */
@@ -43,6 +48,8 @@ export interface EngineBridge {
   log: Verb<'sb:log:write'>;
   mediaReply: Verb<'sb:engine:media-reply'>;
   callQuality: Verb<'sb:engine:call-quality'>;
+  devices: Verb<'sb:engine:devices'>;
+  inputLevel: Verb<'sb:engine:input-level'>;
   /** Subscribes to media requests from main; returns the unsubscribe function. */
   onMediaRequest: (listener: (request: MediaRequest) => void) => () => void;
 }

@@ -4,6 +4,7 @@ import { LOG_LEVELS } from '../log/logger';
 import { snapshotSchema } from './snapshot';
 import { lineCommandRequestSchema, lineCommandResultSchema, sipAccountSchema } from './softphone';
 import { callQualityReportSchema, mediaReplySchema } from './engine-media';
+import { availableDevicesSchema, deviceChoiceSchema, inputLevelSchema } from './audio-devices';
 
 /** Which window may send a command. Main checks it before parsing. */
 export type SenderRole = 'ui' | 'engine';
@@ -61,6 +62,10 @@ export const COMMANDS = {
   'sb:softphone:remove-account': spec('ui', noArgs, z.object({ rev: z.number() })),
   /** Call control (answer, hold, consult, …); refused with a reason when it does not fit. */
   'sb:softphone:line': spec('ui', lineCommandRequestSchema, lineCommandResultSchema),
+  /** The agent's microphone, speaker and ringer; saved and applied at once, also mid-call. */
+  'sb:softphone:set-devices': spec('ui', z.object({ devices: deviceChoiceSchema }).strict(), z.object({ rev: z.number() })),
+  /** Starts/stops the microphone level meter (`sb:softphone:input-level` events). */
+  'sb:softphone:level-meter': spec('ui', z.object({ on: z.boolean() }).strict(), z.object({ on: z.boolean() })),
   /** Retry now instead of waiting for the next scheduled attempt. */
   'sb:softphone:reconnect': spec('ui', noArgs, z.object({ rev: z.number() })),
   /** Manual engine restart, offered when the supervisor gave up (`failed`). */
@@ -84,6 +89,10 @@ export const COMMANDS = {
   'sb:engine:media-reply': spec('engine', mediaReplySchema, z.object({ accepted: z.boolean() })),
   /** Periodic media statistics of one call (V11), also used to detect stalled media. */
   'sb:engine:call-quality': spec('engine', callQualityReportSchema, z.object({ accepted: z.boolean() })),
+  /** The audio devices the OS offers (at start and on every change). */
+  'sb:engine:devices': spec('engine', availableDevicesSchema, z.object({ accepted: z.boolean() })),
+  /** Microphone level while the meter is on (a few times per second). */
+  'sb:engine:input-level': spec('engine', inputLevelSchema, z.object({ accepted: z.boolean() })),
   /** The engine page's handshake: its media stack is loaded and listening. */
   'sb:engine:ready': spec(
     'engine',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callQualitySchema } from '../softphone/call-quality';
+import { deviceChoiceSchema } from './audio-devices';
 
 /**
  * Media RPC between main (SIP signalling, source of truth) and the hidden
@@ -54,6 +55,10 @@ export const mediaRequestSchema = z.discriminatedUnion('op', [
   /** Main decided the agent must hear an offer: loop the tone until stopRing. */
   z.object({ id: z.number().int(), op: z.literal('ring'), tone: z.enum(['ringtone', 'callWaiting']) }),
   z.object({ id: z.number().int(), op: z.literal('stopRing') }),
+  /** Devices to use from now on, also for live calls (switch mid-call). */
+  z.object({ id: z.number().int(), op: z.literal('setDevices'), devices: deviceChoiceSchema }),
+  /** Start or stop reporting the microphone level (the settings meter). */
+  z.object({ id: z.number().int(), op: z.literal('levelMeter'), on: z.boolean() }),
 ]);
 export type MediaRequest = z.infer<typeof mediaRequestSchema>;
 export type MediaOp = MediaRequest['op'];

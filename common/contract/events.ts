@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { snapshotSchema } from './snapshot';
 import { mediaRequestSchema } from './engine-media';
+import { inputLevelSchema } from './audio-devices';
 
 /**
  * Main → renderer events (webContents.send). The UI receives state
@@ -11,6 +12,8 @@ export const EVENTS = {
   'sb:state:snapshot': { role: 'ui', payload: snapshotSchema },
   /** A media request for the engine's WebRTC handler of one call. */
   'sb:engine:media': { role: 'engine', payload: mediaRequestSchema },
+  /** Microphone level for the meter; not part of the snapshot (too frequent). */
+  'sb:softphone:input-level': { role: 'ui', payload: inputLevelSchema },
 } as const;
 
 export type EventChannel = keyof typeof EVENTS;

@@ -6,3 +6,4 @@ export * from './events';
 export * from './bridge';
 export * from './softphone';
 export * from './engine-media';
+export * from './audio-devices';

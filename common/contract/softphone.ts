@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { devicesStateSchema } from './audio-devices';
 import { callQualitySchema, INITIAL_PHONE_STATE, lineCommandSchema, phoneStateSchema, REFUSAL_REASONS } from '../softphone';
 
 /**
@@ -123,5 +124,6 @@ export const softphoneStateSchema = z.object({
   /** Where the password is kept (the UI warns for session-only). */
   vault: z.enum(['keychain', 'safe-storage', 'session-only', 'unknown']),
   lines: linesViewSchema,
+  devices: devicesStateSchema,
 });
 export type SoftphoneState = z.infer<typeof softphoneStateSchema>;

@@ -1,5 +1,5 @@
 import type { AppInfo, AppState, EngineState } from '../../common/contract';
-import { IDLE_LINES, resolveLanguage } from '../../common/contract';
+import { DEFAULT_DEVICE_CHOICE, IDLE_LINES, resolveLanguage } from '../../common/contract';
 import type { Settings } from '../settings/settings-schema';
 
 /** The state main starts with, before any window exists. */
@@ -16,6 +16,7 @@ export function initialAppState(app: AppInfo, settings: Settings, engine: Engine
       registration: { status: 'unconfigured', code: null, retryAt: null },
       vault: 'unknown',
       lines: IDLE_LINES,
+      devices: { available: { inputs: [], outputs: [] }, chosen: settings.audioDevices ?? DEFAULT_DEVICE_CHOICE },
     },
   };
 }

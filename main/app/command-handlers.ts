@@ -5,8 +5,6 @@ import type { EngineSupervisor } from '../engine/engine-supervisor';
 import type { IpcRouter } from '../ipc/router';
 import { isSafeExternalUrl } from '../security/external-links';
 import type { SettingsRepository } from '../settings/settings-store';
-import type { EngineRpc } from '../softphone/media/engine-rpc';
-import type { SoftphoneService } from '../softphone/softphone-service';
 import type { StateStore } from '../state/state-store';
 import { withSettings } from './app-state';
 import { createRateLimiter } from './rate-limiter';
@@ -16,16 +14,14 @@ export interface CommandDeps {
   store: StateStore;
   settings: SettingsRepository;
   engine: EngineSupervisor;
-  softphone: SoftphoneService;
-  rpc: EngineRpc;
   shell: Pick<Shell, 'openExternal'>;
   log: Logger;
   now?: () => number;
 }
 
-/** Registers main's handler for every command of the contract. */
+/** Registers main's handlers for the app, settings, shell, engine and log commands. */
 export function registerCommandHandlers(deps: CommandDeps): void {
-  const { router, store, settings, engine, softphone, rpc, shell, log } = deps;
+  const { router, store, settings, engine, shell, log } = deps;
   const now = deps.now ?? Date.now;
   const rendererLog = log.child('renderer');
   const logBudget = createRateLimiter({ perSecond: 50, now });
@@ -45,27 +41,6 @@ export function registerCommandHandlers(deps: CommandDeps): void {
     if (!isSafeExternalUrl(url)) return fail('refused', 'only http(s) links open externally');
     await shell.openExternal(url);
     return ok({ opened: true });
-  });
-
-  router.register('sb:softphone:save-account', async ({ account, password }) => {
-    await softphone.saveAccount(account, password);
-    return ok({ rev: store.snapshot().rev });
-  });
-
-  router.register('sb:softphone:remove-account', async () => {
-    await softphone.removeAccount();
-    return ok({ rev: store.snapshot().rev });
-  });
-
-  router.register('sb:softphone:line', ({ command }) => ok(softphone.lineCommand(command)));
-
-  router.register('sb:engine:media-reply', (reply) => ok({ accepted: rpc.settle(reply) }));
-
-  router.register('sb:engine:call-quality', (report) => ok({ accepted: softphone.lines.onQuality(report) }));
-
-  router.register('sb:softphone:reconnect', async () => {
-    await softphone.refresh('agent asked');
-    return ok({ rev: store.snapshot().rev });
   });
 
   router.register('sb:engine:restart', () => {

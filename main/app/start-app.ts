@@ -21,6 +21,8 @@ import { createEngineWindow } from '../windows/engine-window';
 import { createUiWindow } from '../windows/ui-window';
 import { initialAppState } from './app-state';
 import { registerCommandHandlers } from './command-handlers';
+import { registerSoftphoneCommands } from './softphone-commands';
+import { AudioDevices } from '../softphone/audio-devices';
 import type { AppPaths } from './paths';
 
 /** A running app: what tests and the quit path need to reach. */
@@ -46,12 +48,14 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
 
   let rpc: EngineRpc | null = null;
   let softphone: SoftphoneService | null = null;
+  let devices: AudioDevices | null = null;
   const engine = new EngineSupervisor({
     create: (events) => createEngineWindow(paths.enginePreload, events, log.child('engine')),
     publish: (engineState) => {
       if (engineState.status !== 'ready') rpc?.failAll(`engine ${engineState.status}`);
       store?.update((state) => ({ ...state, engine: engineState }));
       // A recreated engine has no media: give live calls fresh media.
+      if (engineState.status === 'ready') void devices?.engineReady();
       if (engineState.status === 'ready' && engineState.restarts > 0) softphone?.recoverMedia();
     },
     log: log.child('engine'),
@@ -108,7 +112,15 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
   const stopWatchingNetwork = watchNetwork(() => void softphone.refresh('network change'));
 
   const router = new IpcRouter(ipcMain, createRoleResolver(liveContents), log.child('ipc'));
-  registerCommandHandlers({ router, store, settings, engine, softphone, rpc, shell, log });
+  devices = new AudioDevices({
+    settings,
+    rpc,
+    publish: (change) => store?.update((state) => ({ ...state, softphone: { ...state.softphone, devices: change(state.softphone.devices) } })),
+    emitInputLevel: (level) => liveContents().ui?.send('sb:softphone:input-level', level),
+    log: log.child('devices'),
+  });
+  registerCommandHandlers({ router, store, settings, engine, shell, log });
+  registerSoftphoneCommands({ router, store, softphone, devices, rpc });
 
   store.subscribe((snapshot) => {
     const ui = liveContents().ui;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_PREFERENCES, sipAccountSchema } from '../../common/contract';
+import { DEFAULT_DEVICE_CHOICE, deviceChoiceSchema, LANGUAGE_PREFERENCES, sipAccountSchema } from '../../common/contract';
 
 /**
  * The agent's own settings as stored on disk. Each field is parsed on its
@@ -10,6 +10,8 @@ export const SETTINGS_FIELDS = {
   language: z.enum(LANGUAGE_PREFERENCES),
   /** The SIP account without its password (that lives in the vault). */
   sipAccount: sipAccountSchema.nullable(),
+  /** Microphone, speaker and ringer devices (null = system default). */
+  audioDevices: deviceChoiceSchema,
 } as const;
 
 export type Settings = { [K in keyof typeof SETTINGS_FIELDS]: z.infer<(typeof SETTINGS_FIELDS)[K]> };
@@ -17,6 +19,7 @@ export type Settings = { [K in keyof typeof SETTINGS_FIELDS]: z.infer<(typeof SE
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   sipAccount: null,
+  audioDevices: DEFAULT_DEVICE_CHOICE,
 };
 
 /** Current on-disk schema version; migrations bring older files up to it. */

@@ -11,6 +11,8 @@ const bridge: EngineBridge = {
   log: (request) => ipcRenderer.invoke('sb:log:write', request),
   mediaReply: (reply) => ipcRenderer.invoke('sb:engine:media-reply', reply),
   callQuality: (report) => ipcRenderer.invoke('sb:engine:call-quality', report),
+  devices: (report) => ipcRenderer.invoke('sb:engine:devices', report),
+  inputLevel: (report) => ipcRenderer.invoke('sb:engine:input-level', report),
   onMediaRequest(listener) {
     const handler = (_event: IpcRendererEvent, request: MediaRequest): void => listener(request);
     ipcRenderer.on('sb:engine:media', handler);

@@ -4,7 +4,7 @@
  * and listeners it registers can be removed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CommandChannel, Snapshot, SwitchboardBridge } from '../../common/contract';
+import type { CommandChannel, InputLevel, Snapshot, SwitchboardBridge } from '../../common/contract';
 import { UI_BRIDGE_KEY } from '../../common/contract/bridge';
 
 const invoke =
@@ -25,6 +25,15 @@ const bridge: SwitchboardBridge = {
     removeAccount: () => invoke('sb:softphone:remove-account')(),
     reconnect: () => invoke('sb:softphone:reconnect')(),
     line: invoke('sb:softphone:line'),
+    setDevices: invoke('sb:softphone:set-devices'),
+    levelMeter: invoke('sb:softphone:level-meter'),
+    onInputLevel(listener) {
+      const handler = (_event: IpcRendererEvent, level: InputLevel): void => listener(level);
+      ipcRenderer.on('sb:softphone:input-level', handler);
+      return () => {
+        ipcRenderer.removeListener('sb:softphone:input-level', handler);
+      };
+    },
   },
   log: invoke('sb:log:write'),
   onSnapshot(listener) {

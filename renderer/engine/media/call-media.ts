@@ -4,6 +4,7 @@ import { preferCodecs } from '../../../common/softphone/sdp-codecs';
 
 /** One call's media: a real SIP.js Web handler and the element playing it. */
 export interface CallMedia {
+  config: MediaConfig;
   handler: Web.SessionDescriptionHandler;
   audio: HTMLAudioElement;
   /** We hold this call: the far end must hear nothing of the agent. */
@@ -29,7 +30,7 @@ export function createCallMedia(config: MediaConfig, host: HTMLElement): CallMed
   audio.autoplay = true;
   audio.srcObject = handler.remoteMediaStream;
   host.appendChild(audio);
-  return { handler, audio, held: false, muted: false };
+  return { config, handler, audio, held: false, muted: false };
 }
 
 /**
@@ -59,7 +60,9 @@ export function disposeCallMedia(media: CallMedia): void {
 }
 
 /** Microphone constraints: the browser's processing on, or raw audio. */
-export function constraints(config: MediaConfig): { audio: boolean | MediaTrackConstraints; video: false } {
-  if (config.audioProcessing) return { audio: true, video: false };
-  return { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false };
+export function constraints(config: MediaConfig, microphoneId: string | null = null): { audio: boolean | MediaTrackConstraints; video: false } {
+  const device: MediaTrackConstraints = microphoneId ? { deviceId: { exact: microphoneId } } : {};
+  const processing: MediaTrackConstraints = config.audioProcessing ? {} : { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
+  const audio = { ...device, ...processing };
+  return { audio: Object.keys(audio).length === 0 ? true : audio, video: false };
 }

@@ -5,6 +5,8 @@ import { applySending, codecModifier, constraints, createCallMedia, disposeCallM
 import { ConferenceMixer } from './mixer';
 import { Ringer } from './ringer';
 import { startQualityMonitor } from './quality-monitor';
+import { DeviceSettings, routeSpeaker, switchMicrophone, watchDevices } from './devices';
+import { LevelMeter } from './level-meter';
 
 /**
  * RFC 4733 DTMF. `insertDTMF` replaces tones still playing, so keys pressed
@@ -27,12 +29,17 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
   const mixer = new ConferenceMixer();
   const ringer = new Ringer();
   const stopMonitor = startQualityMonitor(calls, bridge);
+  const devices = new DeviceSettings();
+  const meter = new LevelMeter(bridge);
+  const stopWatchingDevices = watchDevices(bridge);
+  let mixed: [CallMedia, CallMedia] | null = null;
 
   const mediaFor = (request: Extract<MediaRequest, { config: unknown }>): CallMedia => {
     let media = calls.get(request.callId);
     if (!media) {
       media = createCallMedia(request.config, host);
       calls.set(request.callId, media);
+      void routeSpeaker(media, devices.current.speakerId).catch(() => undefined);
     }
     return media;
   };
@@ -43,13 +50,13 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
         const media = mediaFor(request);
         if (request.options.hold !== undefined) media.held = request.options.hold;
         applySending(media);
-        return media.handler.getDescription({ constraints: constraints(request.config), hold: request.options.hold, offerOptions: { iceRestart: request.options.iceRestart } }, [
+        return media.handler.getDescription({ constraints: constraints(request.config, devices.current.microphoneId), hold: request.options.hold, offerOptions: { iceRestart: request.options.iceRestart } }, [
           codecModifier(request.config),
         ]);
       }
       case 'setDescription': {
         const media = mediaFor(request);
-        await media.handler.setDescription(request.sdp, { constraints: constraints(request.config), hold: request.options.hold });
+        await media.handler.setDescription(request.sdp, { constraints: constraints(request.config, devices.current.microphoneId), hold: request.options.hold });
         if (request.options.hold !== undefined) media.held = request.options.hold;
         applySending(media);
         void media.audio.play().catch(() => undefined);
@@ -77,10 +84,12 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
         const [a, b] = request.callIds.map((id) => calls.get(id));
         if (!a || !b) throw new Error('both calls must have media to mix');
         await mixer.mix(a, b);
+        mixed = [a, b];
         return true;
       }
       case 'unmix':
         mixer.unmix();
+        mixed = null;
         for (const media of calls.values()) applySending(media);
         return true;
       case 'ring':
@@ -88,6 +97,23 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
         return true;
       case 'stopRing':
         ringer.stop();
+        return true;
+      case 'setDevices': {
+        const previous = devices.current;
+        devices.current = request.devices;
+        ringer.sinkId = request.devices.ringerId;
+        for (const media of calls.values()) {
+          await routeSpeaker(media, request.devices.speakerId);
+          if (previous.microphoneId !== request.devices.microphoneId) await switchMicrophone(media, request.devices.microphoneId);
+          applySending(media);
+        }
+        // The mix was built from the old microphone: build it again.
+        if (mixed && previous.microphoneId !== request.devices.microphoneId) await mixer.mix(...mixed);
+        return true;
+      }
+      case 'levelMeter':
+        if (request.on) await meter.start(devices.current.microphoneId);
+        else meter.end();
         return true;
     }
   };
@@ -117,5 +143,7 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
   return () => {
     unsubscribe();
     stopMonitor();
+    stopWatchingDevices();
+    meter.end();
   };
 }

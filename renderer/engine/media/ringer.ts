@@ -15,6 +15,8 @@ export class Ringer {
   private context: AudioContext | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private playing: Tone | null = null;
+  /** Output device for rings (a separate ringer, e.g. the PC speakers); null = default. */
+  sinkId: string | null = null;
 
   get current(): Tone | null {
     return this.playing;
@@ -25,6 +27,8 @@ export class Ringer {
     const context = new AudioContext();
     this.context = context;
     this.playing = tone;
+    const routable = context as AudioContext & { setSinkId?: (id: string) => Promise<void> };
+    if (this.sinkId && routable.setSinkId) await routable.setSinkId(this.sinkId).catch(() => undefined);
     const pattern = PATTERNS[tone];
     const burst = (): void => {
       const start = context.currentTime;

@@ -28,7 +28,15 @@ export function createUnavailableBridge(): SwitchboardBridge {
     settings: { setLanguage: missing },
     shell: { openExternal: missing },
     engine: { restart: missing },
-    softphone: { saveAccount: missing, removeAccount: missing, reconnect: missing, line: missing },
+    softphone: {
+      saveAccount: missing,
+      removeAccount: missing,
+      reconnect: missing,
+      line: missing,
+      setDevices: missing,
+      levelMeter: missing,
+      onInputLevel: () => () => undefined,
+    },
     log: missing,
     onSnapshot: () => () => undefined,
   };

@@ -2,6 +2,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { COMMANDS, type CommandChannel } from '../../../common/contract';
 import { initialAppState } from '../../../main/app/app-state';
 import { registerCommandHandlers } from '../../../main/app/command-handlers';
+import { registerSoftphoneCommands } from '../../../main/app/softphone-commands';
+import { AudioDevices } from '../../../main/softphone/audio-devices';
 import { EngineSupervisor } from '../../../main/engine/engine-supervisor';
 import { IpcRouter } from '../../../main/ipc/router';
 import { DEFAULT_SETTINGS, type Settings } from '../../../main/settings/settings-schema';
@@ -57,7 +59,8 @@ function setup() {
     publish: (change) => store?.update((s) => ({ ...s, softphone: change(s.softphone) })),
     log,
   });
-  registerCommandHandlers({ router, store, settings, engine, softphone, rpc, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
+  registerSoftphoneCommands({ router, store, softphone, devices: new AudioDevices({ settings, rpc, publish: () => undefined, emitInputLevel: () => undefined, log }), rpc });
+  registerCommandHandlers({ router, store, settings, engine, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
   engine.start();
   running.push(engine);
   const call = (channel: CommandChannel, payload: unknown, sender: object = ui) =>

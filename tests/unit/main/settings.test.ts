@@ -4,7 +4,7 @@ import { memoryLogger } from '../support/memory-logger';
 
 describe('settings', () => {
   it('parses stored settings field by field, keeping good values', () => {
-    expect(parseSettings({ language: 'ko' })).toEqual({ settings: { language: 'ko', sipAccount: null }, problems: [] });
+    expect(parseSettings({ language: 'ko' })).toEqual({ settings: { ...DEFAULT_SETTINGS, language: 'ko' }, problems: [] });
     const bad = parseSettings({ language: 'klingon', unknown: 1 });
     expect(bad.settings).toEqual(DEFAULT_SETTINGS);
     expect(bad.problems).toEqual([{ field: 'language', message: expect.any(String) }]);
@@ -18,8 +18,8 @@ describe('settings', () => {
     const { log, records } = memoryLogger();
     const repo = createSettingsRepository('/tmp/unused', log);
     expect(repo.read()).toEqual(DEFAULT_SETTINGS);
-    expect(repo.write({ language: 'ko' })).toEqual({ language: 'ko', sipAccount: null });
-    expect(repo.read()).toEqual({ language: 'ko', sipAccount: null });
+    expect(repo.write({ language: 'ko' })).toEqual({ ...DEFAULT_SETTINGS, language: 'ko' });
+    expect(repo.read()).toEqual({ ...DEFAULT_SETTINGS, language: 'ko' });
     expect(records.filter((r) => r.level === 'warn')).toHaveLength(0);
   });
 });

@@ -2,10 +2,11 @@ import type { AppState } from '../../../common/contract';
 import { snapshotSchema } from '../../../common/contract';
 import { initialAppState, withSettings } from '../../../main/app/app-state';
 import { StateStore } from '../../../main/state/state-store';
+import { DEFAULT_SETTINGS } from '../../../main/settings/settings-schema';
 
 const base: AppState = initialAppState(
   { name: 'Switchboard', version: '1', platform: 'linux', systemLanguages: ['ko-KR', 'en-US'] },
-  { language: 'system', sipAccount: null },
+  { ...DEFAULT_SETTINGS, language: 'system' },
   { status: 'starting', restarts: 0, lastCrashReason: null, since: 0 },
 );
 
@@ -22,12 +23,12 @@ describe('StateStore', () => {
     const store = new StateStore(base);
     const seen: number[] = [];
     const stop = store.subscribe((s) => seen.push(s.rev));
-    store.update((s) => withSettings(s, { language: 'en', sipAccount: null }));
+    store.update((s) => withSettings(s, { ...DEFAULT_SETTINGS, language: 'en' }));
     store.update((s) => ({ ...s, engine: { ...s.engine, status: 'ready' } }));
     expect(seen).toEqual([1, 2]);
     expect(store.current.language).toBe('en');
     stop();
-    store.update((s) => withSettings(s, { language: 'system', sipAccount: null }));
+    store.update((s) => withSettings(s, { ...DEFAULT_SETTINGS, language: 'system' }));
     expect(seen).toEqual([1, 2]);
     expect(store.snapshot().rev).toBe(3);
   });

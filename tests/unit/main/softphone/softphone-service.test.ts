@@ -8,6 +8,7 @@ import type { RegistrationDeps } from '../../../../main/softphone/sip-registrati
 import { createSessionOnlyVault } from '../../../../main/vault/credential-vault';
 import { EngineRpc } from '../../../../main/softphone/media/engine-rpc';
 import { IDLE_LINES } from '../../../../common/contract/softphone';
+import { DEFAULT_DEVICE_CHOICE } from '../../../../common/contract/audio-devices';
 import { memoryLogger } from '../../support/memory-logger';
 
 const account: SipAccount = sipAccountSchema.parse({ server: 'ws://127.0.0.1:5066', aor: 'sip:1001@lab.local' });
@@ -16,7 +17,7 @@ function setup(initial: Partial<Settings> = {}) {
   let saved: Settings = { ...DEFAULT_SETTINGS, ...initial };
   const settings = { read: () => saved, write: (c: Partial<Settings>) => (saved = { ...saved, ...c }) };
   const vault = createSessionOnlyVault();
-  let state: SoftphoneState = { account: null, registration: { status: 'unconfigured', code: null, retryAt: null }, vault: 'unknown', lines: IDLE_LINES };
+  let state: SoftphoneState = { account: null, registration: { status: 'unconfigured', code: null, retryAt: null }, vault: 'unknown', lines: IDLE_LINES, devices: { available: { inputs: [], outputs: [] }, chosen: DEFAULT_DEVICE_CHOICE } };
   const made: { deps: RegistrationDeps; events: string[] }[] = [];
   const service = new SoftphoneService({
     rpc: new EngineRpc(() => false, memoryLogger().log),

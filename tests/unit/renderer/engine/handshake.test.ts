@@ -8,6 +8,8 @@ function setup(reply: ReturnType<typeof ok<{ accepted: boolean }>> | ReturnType<
     ready: jest.fn(() => Promise.resolve(reply)),
     mediaReply: jest.fn(() => Promise.resolve(ok({ accepted: true }))),
     callQuality: jest.fn(() => Promise.resolve(ok({ accepted: true }))),
+    devices: jest.fn(() => Promise.resolve(ok({ accepted: true }))),
+    inputLevel: jest.fn(() => Promise.resolve(ok({ accepted: true }))),
     onMediaRequest: jest.fn(() => () => undefined),
     log: jest.fn(() => Promise.resolve(ok({ written: true }))),
   };

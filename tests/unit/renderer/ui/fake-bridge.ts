@@ -33,6 +33,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
       registration: { status: 'unconfigured', code: null, retryAt: null },
       vault: 'safe-storage',
       lines: IDLE_LINES,
+      devices: { available: { inputs: [], outputs: [] }, chosen: { microphoneId: null, speakerId: null, ringerId: null } },
     },
     ...overrides,
   };
@@ -69,6 +70,9 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
       saveAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
       removeAccount: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
       reconnect: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+      setDevices: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+      levelMeter: jest.fn((request: { on: boolean }) => Promise.resolve(ok({ on: request.on }))),
+      onInputLevel: jest.fn(() => () => undefined),
       line: jest.fn((): Promise<LineReply> => Promise.resolve(ok({ accepted: true }))),
     },
     log: jest.fn(() => Promise.resolve(ok({ written: true }))),

@@ -1,0 +1,759 @@
+import {
+  Inviter,
+  SessionState,
+  SIPExtension,
+  UserAgent,
+  type Invitation,
+  type Session,
+} from 'sip.js';
+import type { LinesView } from '../../../../common/contract/softphone';
+import type { DtmfMode } from '../../../../common/contract/softphone';
+import type { PhoneState } from '../../../../common/softphone';
+import { LineManager } from '../../../../main/softphone/lines/line-manager';
+import { BridgedSessionDescriptionHandler } from '../../../../main/softphone/media/bridged-sdh';
+import { FakeMediaEngine, type RequestOf } from '../../support/fake-media-engine';
+import { memoryLogger } from '../../support/memory-logger';
+import {
+  localSdpHandlerFactory,
+  sdpDirection,
+  sip,
+  SipMemoryNetwork,
+  type SipMessage,
+  type SipPredicate,
+} from '../../support/sip-memory-network';
+
+/**
+ * The line manager driving a real SIP.js user agent, against far ends that
+ * are plain SIP.js user agents, over the in-memory network: every assertion
+ * is about SIP messages that really crossed it and media requests that
+ * really reached the (fake) engine.
+ */
+
+const AGENT = '1001';
+const DOMAIN = 'lab.test';
+const MEDIA = { iceServers: [], codecs: ['PCMU'], audioProcessing: true };
+
+/** A plain SIP.js UA with a no-media handler: the customer, a colleague… */
+class FarEnd {
+  readonly ua: UserAgent;
+  readonly invitations: Invitation[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    readonly user: string,
+    network: SipMemoryNetwork,
+  ) {
+    this.ua = network.createUserAgent(user, {
+      sessionDescriptionHandlerFactory: localSdpHandlerFactory(user),
+      sipExtensionReplaces: SIPExtension.Supported,
+      delegate: {
+        onInvite: (invitation) => {
+          this.invitations.push(invitation);
+          for (const wake of this.waiters.splice(0)) wake();
+        },
+      },
+    });
+  }
+
+  /** Calls the agent (or `target`); the INVITE is on its way when this returns. */
+  call(target = `sip:${AGENT}@${DOMAIN}`): Inviter {
+    const uri = UserAgent.makeURI(target);
+    if (!uri) throw new Error(`bad target ${target}`);
+    const inviter = new Inviter(this.ua, uri);
+    void inviter.invite();
+    return inviter;
+  }
+
+  /** The `index`-th INVITE this far end received (0 = first). */
+  invitation(index = 0, timeoutMs = 2_000): Promise<Invitation> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = this.invitations[index];
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+        return found !== undefined;
+      };
+      const timer = setTimeout(() => reject(new Error(`${this.user} got no INVITE #${index + 1}`)), timeoutMs);
+      if (check()) return;
+      const wake = (): void => {
+        if (!check()) this.waiters.push(wake);
+      };
+      this.waiters.push(wake);
+    });
+  }
+}
+
+/** Resolves once the session is in `state` (now or later). */
+function reach(session: Session, state: SessionState, timeoutMs = 2_000): Promise<void> {
+  if (session.state === state) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`session stayed ${session.state}, never ${state}`)), timeoutMs);
+    const listener = (next: SessionState): void => {
+      if (next !== state) return;
+      clearTimeout(timer);
+      session.stateChange.removeListener(listener);
+      resolve();
+    };
+    session.stateChange.addListener(listener);
+  });
+}
+
+interface Harness {
+  network: SipMemoryNetwork;
+  engine: FakeMediaEngine;
+  lines: LineManager;
+  agent: UserAgent;
+  views: LinesView[];
+  records: ReturnType<typeof memoryLogger>['records'];
+  far(user: string): Promise<FarEnd>;
+  /** Resolves once the published state satisfies `predicate`. */
+  until(predicate: (state: PhoneState) => boolean, what: string): Promise<void>;
+  setDtmfMode(mode: DtmfMode): void;
+}
+
+let current: Harness | null = null;
+
+async function setup(): Promise<Harness> {
+  const network = new SipMemoryNetwork({ domain: DOMAIN });
+  const { log, records } = memoryLogger();
+  const engine = new FakeMediaEngine(log.child('rpc'));
+  let mediaIds = 0;
+  let dtmfMode: DtmfMode = 'rfc4733';
+  const views: LinesView[] = [];
+  const listeners = new Set<() => void>();
+  // eslint-disable-next-line prefer-const -- the UA's delegate needs the manager made after it
+  let lines: LineManager;
+  const agent = network.createUserAgent(AGENT, {
+    sessionDescriptionHandlerFactory: () => new BridgedSessionDescriptionHandler(`m${++mediaIds}`, engine.rpc, MEDIA),
+    delegate: { onInvite: (invitation) => lines.incoming(invitation) },
+  });
+  lines = new LineManager({
+    userAgent: () => agent,
+    aor: () => `sip:${AGENT}@${DOMAIN}`,
+    dtmfMode: () => dtmfMode,
+    rpc: engine.rpc,
+    publish: (view) => {
+      views.push(view);
+      for (const listener of [...listeners]) listener();
+    },
+    log: log.child('lines'),
+  });
+  await agent.start();
+  const harness: Harness = {
+    network,
+    engine,
+    lines,
+    agent,
+    views,
+    records,
+    far: async (user) => {
+      const far = new FarEnd(user, network);
+      await far.ua.start();
+      return far;
+    },
+    until: (predicate, what) => {
+      if (predicate(lines.state)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const listener = (): void => {
+          if (!predicate(lines.state)) return;
+          clearTimeout(timer);
+          listeners.delete(listener);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          reject(new Error(`lines never ${what}; now ${JSON.stringify(lines.state)}`));
+        }, 2_000);
+        listeners.add(listener);
+      });
+    },
+    setDtmfMode: (mode) => (dtmfMode = mode),
+  };
+  current = harness;
+  return harness;
+}
+
+afterEach(async () => {
+  const harness = current;
+  current = null;
+  if (harness) await harness.network.stopAll();
+});
+
+// ── small vocabulary ────────────────────────────────────────────────────────
+
+const toUser = (user: string, predicate: SipPredicate): SipPredicate => (m) => m.to === user && predicate(m);
+/** The final response to a given request (same Call-ID and CSeq). */
+const finalTo =
+  (request: SipMessage): SipPredicate =>
+  (m) =>
+    !m.isRequest && (m.status ?? 0) >= 200 && m.callId === request.callId && m.cseq === request.cseq && m.method === request.method;
+
+function lineIs(line: 'line1' | 'line2', state: PhoneState['line1']['state']) {
+  return (s: PhoneState): boolean => s[line].state === state;
+}
+
+const idle = (s: PhoneState): boolean => s.line1.state === 'idle' && s.line2.state === 'idle';
+
+/** Warnings the line manager logged about effects that failed. */
+function effectFailures(h: Harness): unknown[] {
+  return h.records.filter((r) => r.level !== 'debug' && r.level !== 'info' && /failed|broken/.test(r.message)).map((r) => ({ message: r.message, data: r.data }));
+}
+
+/** The customer calls; the agent's line 1 rings. */
+async function ringing(h: Harness, caller: FarEnd): Promise<Inviter> {
+  const inviter = caller.call();
+  await h.until(lineIs('line1', 'ringing'), 'ringing on line 1');
+  return inviter;
+}
+
+/** The customer calls and the agent answers: both sides confirmed (200 + ACK). */
+async function connectedIncoming(h: Harness, caller: FarEnd): Promise<Inviter> {
+  const inviter = await ringing(h, caller);
+  expect(h.lines.command({ kind: 'answer' })).toEqual({ accepted: true });
+  await reach(inviter, SessionState.Established);
+  await h.network.waitFor(toUser(AGENT, sip.request('ACK')), { what: 'ACK for the answer' });
+  await h.until(lineIs('line1', 'connected'), 'connected');
+  return inviter;
+}
+
+/** The agent consults `colleague` (customer on line 1 held), who answers. */
+async function consulting(h: Harness, colleague: FarEnd): Promise<Invitation> {
+  expect(h.lines.command({ kind: 'consult', target: colleague.user })).toEqual({ accepted: true });
+  const invitation = await colleague.invitation();
+  await invitation.accept();
+  await h.network.waitFor(toUser(colleague.user, sip.request('ACK')), { what: `ACK to ${colleague.user}` });
+  await h.until(lineIs('line2', 'consulting'), 'consulting on line 2');
+  return invitation;
+}
+
+/** The agent's re-INVITEs to `user` from `after` on, each with its final response. */
+async function reinvites(h: Harness, user: string, count: number, after: number): Promise<{ invite: SipMessage; final: SipMessage }[]> {
+  const out: { invite: SipMessage; final: SipMessage }[] = [];
+  let from = after;
+  for (let i = 0; i < count; i++) {
+    const invite = await h.network.waitFor(toUser(user, sip.request('INVITE')), { after: from, what: `re-INVITE #${i + 1} to ${user}` });
+    const final = await h.network.waitFor(finalTo(invite), { after: from, what: `final response to re-INVITE #${i + 1}` });
+    out.push({ invite, final });
+    from = invite.seq + 1;
+  }
+  return out;
+}
+
+const mediaOps = (h: Harness, op: RequestOf<'ring'>['op'] | 'stopRing' | 'mix' | 'unmix'): string[] =>
+  h.engine.requests.filter((r) => r.op === op).map((r) => (r.op === 'ring' ? `ring:${r.tone}` : r.op === 'mix' ? `mix:${r.callIds.join('+')}` : r.op));
+
+// ── incoming calls ──────────────────────────────────────────────────────────
+
+describe('LineManager over SIP.js (in-memory network)', () => {
+  it('rings line 1 for an incoming call, answers it, and goes idle on the far end’s BYE', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const inviter = await ringing(h, customer);
+
+    await h.network.waitFor(toUser('1002', sip.response(180, 'INVITE')), { what: '180 Ringing' });
+    await h.engine.waitFor((r) => r.op === 'ring', { what: 'ring' });
+    expect(h.engine.ops('ring')).toEqual([expect.objectContaining({ tone: 'ringtone' })]);
+    expect(h.lines.state.line1).toMatchObject({ state: 'ringing', direction: 'inbound' });
+    expect(h.views.at(-1)?.calls.line1).toMatchObject({ remote: '1002', answeredAt: null });
+
+    expect(h.lines.command({ kind: 'answer' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1.state).toBe('connected'); // the table moves at once
+    const ok = await h.network.waitFor(toUser('1002', sip.response(200, 'INVITE')), { what: '200 to the INVITE' });
+    await h.network.waitFor(toUser(AGENT, sip.request('ACK')), { what: 'ACK' });
+    await reach(inviter, SessionState.Established);
+    expect(ok.header('content-type')).toBe('application/sdp');
+    expect(ok.body).toMatch(/^v=0\r\n[\s\S]*s=m1\r\n[\s\S]*a=sendrecv/);
+    expect(mediaOps(h, 'stopRing')).toEqual(['stopRing']);
+    // The engine got the caller's offer, then made the answer, for one call id.
+    expect(h.engine.forCall('m1')).toEqual(['setDescription', 'getDescription']);
+    await h.until(() => h.views.at(-1)?.calls.line1?.answeredAt != null, 'answered');
+
+    await inviter.bye();
+    await h.until(idle, 'idle after the far end hung up');
+    await h.network.waitFor(toUser('1002', sip.response(200, 'BYE')), { what: '200 to BYE' });
+    await h.engine.waitFor((r) => r.op === 'close' && r.callId === 'm1', { what: 'close m1' });
+    expect(h.views.at(-1)?.calls).toEqual({ line1: null, line2: null });
+    expect(effectFailures(h)).toEqual([]);
+  });
+
+  it.each([
+    [undefined, 486],
+    [603, 603],
+  ] as const)('declines with %s → the caller gets %i', async (status, expected) => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const inviter = await ringing(h, customer);
+    expect(h.lines.command(status ? { kind: 'decline', status } : { kind: 'decline' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1.state).toBe('idle');
+    const final = await h.network.waitFor(toUser('1002', sip.final('INVITE')), { what: 'final response' });
+    expect(final.status).toBe(expected);
+    await reach(inviter, SessionState.Terminated);
+    await h.engine.waitFor((r) => r.op === 'stopRing', { what: 'stopRing' });
+    expect(h.network.messages(toUser('1002', sip.response(200, 'INVITE')))).toEqual([]);
+    expect(h.engine.ops('getDescription')).toEqual([]); // never answered: no media was made
+    expect(h.lines.state).toEqual({ line1: expect.objectContaining({ state: 'idle' }), line2: expect.objectContaining({ state: 'idle' }) });
+  });
+
+  it('goes idle and stops ringing when the caller cancels', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const inviter = await ringing(h, customer);
+    await h.network.waitFor(toUser('1002', sip.response(180, 'INVITE')), { what: '180' });
+
+    await inviter.cancel();
+    await h.network.waitFor(toUser(AGENT, sip.request('CANCEL')), { what: 'CANCEL' });
+    await h.until(idle, 'idle after CANCEL');
+    expect(mediaOps(h, 'ring')).toEqual(['ring:ringtone']);
+    await h.engine.waitFor((r) => r.op === 'stopRing', { what: 'stopRing' });
+    const final = await h.network.waitFor(toUser('1002', sip.final('INVITE')), { what: '487' });
+    expect(final.status).toBe(487);
+    expect(h.lines.command({ kind: 'answer' })).toEqual({ accepted: false, reason: 'not-ringing' });
+  });
+
+  it('rings line 2 with the call-waiting tone while line 1 talks, and answers 486 at once when both are busy', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const second = await h.far('1003');
+    const third = await h.far('1004');
+    await connectedIncoming(h, customer);
+
+    second.call();
+    await h.until(lineIs('line2', 'ringing'), 'line 2 ringing');
+    await h.network.waitFor(toUser('1003', sip.response(180, 'INVITE')), { what: '180 to the waiting caller' });
+    await h.engine.waitFor((r) => r.op === 'ring' && r.tone === 'callWaiting', { what: 'call-waiting tone' });
+    expect(h.lines.state.line1.state).toBe('connected');
+
+    const mark = h.network.mark();
+    const busy = third.call();
+    const final = await h.network.waitFor(toUser('1004', sip.final('INVITE')), { after: mark, what: '486' });
+    expect(final.status).toBe(486);
+    await reach(busy, SessionState.Terminated);
+    // No ringing for the third caller, and the two lines did not move.
+    expect(h.network.messages(toUser('1004', sip.response(180, 'INVITE')))).toEqual([]);
+    expect(h.lines.state.line1.state).toBe('connected');
+    expect(h.lines.state.line2.state).toBe('ringing');
+    expect(mediaOps(h, 'ring')).toEqual(['ring:ringtone', 'ring:callWaiting']);
+  });
+
+  it('moves a waiting call to line 1 (normal ringtone) when the customer hangs up', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const second = await h.far('1003');
+    const first = await connectedIncoming(h, customer);
+    const waiting = second.call();
+    await h.until(lineIs('line2', 'ringing'), 'line 2 ringing');
+
+    await first.bye();
+    await h.until((s) => s.line1.state === 'ringing' && s.line2.state === 'idle', 'waiting call on line 1');
+    expect(mediaOps(h, 'ring')).toEqual(['ring:ringtone', 'ring:callWaiting', 'ring:ringtone']);
+
+    // The moved call is still the same SIP session: answering it reaches 1003.
+    expect(h.lines.command({ kind: 'answer' })).toEqual({ accepted: true });
+    await reach(waiting, SessionState.Established);
+    await h.until(lineIs('line1', 'connected'), 'connected to the waiting caller');
+    expect(h.views.at(-1)?.calls.line1?.remote).toBe('1003');
+  });
+
+  // ── outgoing calls ──────────────────────────────────────────────────────
+
+  it('dials in the agent’s domain, connects when the far end answers, and hangs up with BYE', async () => {
+    const h = await setup();
+    const callee = await h.far('1002');
+    expect(h.lines.command({ kind: 'dial', target: '1002' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1).toMatchObject({ state: 'dialing', direction: 'outbound' });
+
+    const invitation = await callee.invitation();
+    const invite = await h.network.waitFor(toUser('1002', sip.request('INVITE')), { what: 'INVITE' });
+    expect(invite.ruri).toBe(`sip:1002@${DOMAIN}`);
+    expect(invite.header('content-type')).toBe('application/sdp');
+    expect(sdpDirection(invite.body)).toBe('sendrecv');
+    expect(invite.body).toContain('s=m1');
+
+    await invitation.progress();
+    await h.until((s) => s.line1.alerting, 'alerting');
+    await invitation.accept();
+    await h.network.waitFor(toUser('1002', sip.request('ACK')), { what: 'ACK' });
+    await h.until(lineIs('line1', 'connected'), 'connected');
+    expect(h.lines.state.line1.alerting).toBe(false);
+    expect(h.engine.forCall('m1')).toEqual(['getDescription', 'setDescription']); // offer, then the far end's answer
+
+    expect(h.lines.command({ kind: 'hangup', line: 'line1' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1.state).toBe('ending');
+    const bye = await h.network.waitFor(toUser('1002', sip.request('BYE')), { what: 'BYE' });
+    expect(bye.callId).toBe(invite.callId);
+    await h.until(idle, 'idle after our BYE');
+    await reach(invitation, SessionState.Terminated);
+    expect(effectFailures(h)).toEqual([]);
+  });
+
+  it('goes idle when the dialled party is busy', async () => {
+    const h = await setup();
+    const callee = await h.far('1002');
+    const events = jest.spyOn(h.lines, 'event');
+    h.lines.command({ kind: 'dial', target: '1002' });
+    const invitation = await callee.invitation();
+    await invitation.reject({ statusCode: 486 });
+    await h.until(idle, 'idle after 486');
+    const failed = events.mock.calls.map(([e]) => e).filter((e) => e.kind === 'failed');
+    expect(failed).toHaveLength(1);
+    // NOTE: the status is 487, not the 486 received — see the report (SIP.js
+    // terminates the Inviter before calling requestDelegate.onReject).
+    expect(h.engine.forCall('m1')).toContain('close');
+  });
+
+  it('CANCELs an unanswered outgoing call on hang-up', async () => {
+    const h = await setup();
+    const callee = await h.far('1002');
+    h.lines.command({ kind: 'dial', target: '1002' });
+    const invitation = await callee.invitation();
+    await invitation.progress();
+    await h.until((s) => s.line1.alerting, 'alerting');
+    expect(h.lines.command({ kind: 'hangup', line: 'line1' })).toEqual({ accepted: true });
+    await h.network.waitFor(toUser('1002', sip.request('CANCEL')), { what: 'CANCEL' });
+    await reach(invitation, SessionState.Terminated);
+    await h.until(idle, 'idle after CANCEL');
+  });
+
+  // ── hold, mute, DTMF ────────────────────────────────────────────────────
+
+  it('holds and resumes by re-INVITE (sendonly, then sendrecv), one re-INVITE at a time', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    await connectedIncoming(h, customer);
+    const mark = h.network.mark();
+
+    // Both commands at once: the table moves at once, SIP follows in order.
+    expect(h.lines.command({ kind: 'hold', line: 'line1' })).toEqual({ accepted: true });
+    expect(h.lines.command({ kind: 'resume', line: 'line1' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1.state).toBe('connected');
+
+    const [hold, resume] = await reinvites(h, '1002', 2, mark);
+    expect(sdpDirection(hold!.invite.body)).toBe('sendonly');
+    expect(hold!.final.status).toBe(200);
+    expect(sdpDirection(hold!.final.body)).toBe('recvonly'); // the far end's answer to a hold
+    expect(sdpDirection(resume!.invite.body)).toBe('sendrecv');
+    expect(resume!.final.status).toBe(200);
+    // Serialised: the resume re-INVITE left the agent only after the hold's 200 had arrived.
+    expect(resume!.invite.sentAt).toBeGreaterThan(hold!.final.deliveredAt!);
+    expect(resume!.invite.cseq).toBeGreaterThan(hold!.invite.cseq);
+    await h.network.waitFor(toUser('1002', (m) => m.isRequest && m.method === 'ACK' && m.cseq === resume!.invite.cseq), { what: 'ACK of the resume' });
+    expect(h.network.messages((m) => m.status === 491)).toEqual([]);
+    expect(h.engine.ops('getDescription', 'm1').map((r) => r.options)).toEqual([{}, { hold: true }, { hold: false }]);
+    expect(effectFailures(h)).toEqual([]);
+  });
+
+  it('shows the far end’s hold (its sendonly re-INVITE) and its resume', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const inviter = await connectedIncoming(h, customer);
+
+    await inviter.invite({ sessionDescriptionHandlerOptions: { hold: true } as never });
+    await h.until((s) => s.line1.remoteHeld, 'remote held');
+    const answer = await h.network.waitFor(toUser('1002', sip.response(200, 'INVITE')), { after: h.network.mark() - 1, what: '200 to the far-end hold' });
+    expect(sdpDirection(answer.body)).toBe('recvonly');
+    expect(h.lines.state.line1.state).toBe('connected');
+
+    await h.network.waitFor(toUser(AGENT, (m) => m.method === 'ACK' && m.cseq === answer.cseq), { what: 'ACK' });
+    await inviter.invite({ sessionDescriptionHandlerOptions: { hold: false } as never });
+    await h.until((s) => !s.line1.remoteHeld, 'remote resumed');
+  });
+
+  it('mutes through the engine and sends DTMF in-band or by SIP INFO', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    await connectedIncoming(h, customer);
+
+    expect(h.lines.command({ kind: 'mute', line: 'line1', on: true })).toEqual({ accepted: true });
+    await h.engine.waitFor((r) => r.op === 'setMuted', { what: 'setMuted' });
+    expect(h.engine.ops('setMuted')).toEqual([expect.objectContaining({ callId: 'm1', muted: true })]);
+
+    expect(h.lines.command({ kind: 'dtmf', line: 'line1', digits: '12#' })).toEqual({ accepted: true });
+    await h.engine.waitFor((r) => r.op === 'sendDtmf', { what: 'sendDtmf' });
+    expect(h.engine.ops('sendDtmf')).toEqual([expect.objectContaining({ callId: 'm1', tones: '12#' })]);
+
+    h.setDtmfMode('info');
+    const mark = h.network.mark();
+    expect(h.lines.command({ kind: 'dtmf', line: 'line1', digits: '4*' })).toEqual({ accepted: true });
+    await h.network.waitFor((m) => m.to === '1002' && m.method === 'INFO' && m.isRequest && m.body.startsWith('Signal=*'), { after: mark, what: 'INFO *' });
+    const infos = h.network.messages(toUser('1002', sip.request('INFO')), mark);
+    expect(infos.map((m) => [m.header('content-type'), m.body.split('\r\n')[0]])).toEqual([
+      ['application/dtmf-relay', 'Signal=4'],
+      ['application/dtmf-relay', 'Signal=*'],
+    ]);
+  });
+
+  // ── consult, conference ─────────────────────────────────────────────────
+
+  it('consults: holds the customer first, then INVITEs the colleague on line 2', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const colleague = await h.far('1003');
+    await connectedIncoming(h, customer);
+    const mark = h.network.mark();
+
+    await consulting(h, colleague);
+    expect(h.lines.state.line1.state).toBe('held');
+    const [hold] = await reinvites(h, '1002', 1, mark);
+    const consult = await h.network.waitFor(toUser('1003', sip.request('INVITE')), { after: mark, what: 'consult INVITE' });
+    expect(sdpDirection(hold!.invite.body)).toBe('sendonly');
+    expect(consult.ruri).toBe(`sip:1003@${DOMAIN}`);
+    expect(consult.sentAt).toBeGreaterThan(hold!.final.deliveredAt!);
+    expect(consult.body).toContain('s=m2'); // its own engine call
+    expect(h.views.at(-1)?.calls.line2?.remote).toBe('1003');
+  });
+
+  it('conferences: resumes the customer, then mixes both engine calls', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const colleague = await h.far('1003');
+    await connectedIncoming(h, customer);
+    await consulting(h, colleague);
+    const mark = h.network.mark();
+    const mediaMark = h.engine.mark();
+
+    expect(h.lines.command({ kind: 'conference' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1.state).toBe('conference');
+    expect(h.lines.state.line2.state).toBe('conference');
+    const [unhold] = await reinvites(h, '1002', 1, mark);
+    expect(sdpDirection(unhold!.invite.body)).toBe('sendrecv');
+    const mix = await h.engine.waitFor((r) => r.op === 'mix', { after: mediaMark, what: 'mix' });
+    expect(mix).toMatchObject({ callIds: ['m1', 'm2'] });
+    // The mix comes after the customer's re-INVITE was answered.
+    expect(h.engine.requests.slice(mediaMark).map((r) => r.op)).toEqual(['getDescription', 'setDescription', 'mix']);
+    expect(h.network.messages(toUser('1003', sip.request('INVITE')), mark)).toEqual([]);
+  });
+
+  it('keeps the customer connected when the consulted party leaves the conference', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const colleague = await h.far('1003');
+    const customerSession = await connectedIncoming(h, customer);
+    const colleagueSession = await consulting(h, colleague);
+    h.lines.command({ kind: 'conference' });
+    await h.engine.waitFor((r) => r.op === 'mix', { what: 'mix' });
+    const mark = h.network.mark();
+
+    await colleagueSession.bye();
+    await h.until((s) => s.line2.state === 'idle' && s.line1.state === 'connected', 'customer connected, line 2 idle');
+    await h.engine.waitFor((r) => r.op === 'unmix', { what: 'unmix' });
+    expect(customerSession.state).toBe(SessionState.Established);
+    expect(h.network.messages(toUser('1002', (m) => m.isRequest), mark)).toEqual([]);
+    expect(mediaOps(h, 'unmix')).toEqual(['unmix']);
+  });
+
+  it('hangs up both parties when the agent hangs up the conference', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const colleague = await h.far('1003');
+    const customerSession = await connectedIncoming(h, customer);
+    const colleagueSession = await consulting(h, colleague);
+    h.lines.command({ kind: 'conference' });
+    await h.engine.waitFor((r) => r.op === 'mix', { what: 'mix' });
+    const mediaMark = h.engine.mark();
+
+    expect(h.lines.command({ kind: 'hangup', line: 'line1' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1.state).toBe('ending');
+    expect(h.lines.state.line2.state).toBe('ending');
+    await h.network.waitFor(toUser('1002', sip.request('BYE')), { what: 'BYE to the customer' });
+    await h.network.waitFor(toUser('1003', sip.request('BYE')), { what: 'BYE to the colleague' });
+    await h.until(idle, 'idle');
+    await reach(customerSession, SessionState.Terminated);
+    await reach(colleagueSession, SessionState.Terminated);
+    // Unmix before anything else.
+    expect(h.engine.requests[mediaMark]?.op).toBe('unmix');
+  });
+
+  // ── transfers ───────────────────────────────────────────────────────────
+
+  it('blind transfer: REFERs the customer, who reaches the target; the NOTIFY 200 ends line 1', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const target = await h.far('1004');
+    const customerSession = await connectedIncoming(h, customer);
+    const mark = h.network.mark();
+
+    expect(h.lines.command({ kind: 'transferBlind', target: '1004' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1).toMatchObject({ state: 'held', transferring: 'blind' });
+    const [hold] = await reinvites(h, '1002', 1, mark);
+    const refer = await h.network.waitFor(toUser('1002', sip.request('REFER')), { after: mark, what: 'REFER' });
+    expect(sdpDirection(hold!.invite.body)).toBe('sendonly');
+    expect(refer.sentAt).toBeGreaterThan(hold!.final.deliveredAt!); // hold before REFER
+    expect(refer.header('refer-to')).toBe(`sip:1004@${DOMAIN}`);
+    expect(refer.header('referred-by')).toBe(`<sip:${AGENT}@${DOMAIN}>`);
+    await h.network.waitFor(toUser(AGENT, sip.response(202, 'REFER')), { what: '202 Accepted' });
+
+    // SIP.js's customer follows the REFER by itself; the target answers.
+    const transferred = await target.invitation();
+    expect(transferred.request.getHeader('referred-by')).toBe(`<sip:${AGENT}@${DOMAIN}>`);
+    await transferred.accept();
+    const notify = await h.network.waitFor(toUser(AGENT, (m) => m.isRequest && m.method === 'NOTIFY' && m.body.startsWith('SIP/2.0 200')), { what: 'NOTIFY 200' });
+    expect(notify.header('content-type')).toBe('message/sipfrag');
+    expect(notify.header('event')).toBe('refer');
+    const bye = await h.network.waitFor(toUser('1002', sip.request('BYE')), { after: notify.seq, what: 'BYE after the transfer' });
+    expect(bye.callId).toBe(refer.callId);
+    await h.until(idle, 'idle after the transfer');
+    await reach(customerSession, SessionState.Terminated);
+    expect(transferred.state).toBe(SessionState.Established); // customer and target talk on
+    expect(effectFailures(h)).toEqual([]);
+  });
+
+  it('blind transfer refused by the target (NOTIFY 486): the customer stays, held, on line 1', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const target = await h.far('1004');
+    const customerSession = await connectedIncoming(h, customer);
+
+    h.lines.command({ kind: 'transferBlind', target: '1004' });
+    const transferred = await target.invitation();
+    await transferred.reject({ statusCode: 486 });
+    await h.network.waitFor(toUser(AGENT, (m) => m.isRequest && m.method === 'NOTIFY' && m.body.startsWith('SIP/2.0 486')), { what: 'NOTIFY 486' });
+    await h.until((s) => s.line1.transferring === null, 'transfer failed');
+    expect(h.lines.state.line1.state).toBe('held');
+    expect(customerSession.state).toBe(SessionState.Established);
+    expect(h.network.messages(sip.request('BYE'))).toEqual([]);
+    // The agent may take the customer back.
+    expect(h.lines.command({ kind: 'resume', line: 'line1' })).toEqual({ accepted: true });
+  });
+
+  it('consult transfer: REFER with Replaces; the customer replaces the consult dialog and the agent leaves both', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const colleague = await h.far('1003');
+    await connectedIncoming(h, customer);
+    const colleagueLeg = await consulting(h, colleague);
+    const consultInvite = await h.network.waitFor(toUser('1003', sip.request('INVITE')), { what: 'consult INVITE' });
+    const mark = h.network.mark();
+
+    expect(h.lines.command({ kind: 'transferConsult' })).toEqual({ accepted: true });
+    expect(h.lines.state.line1.transferring).toBe('consult');
+    const refer = await h.network.waitFor(toUser('1002', sip.request('REFER')), { after: mark, what: 'REFER' });
+    const referTo = refer.header('refer-to') ?? '';
+    expect(referTo).toMatch(/<sip:1003@[^?>]+\?Replaces=/);
+    expect(decodeURIComponent(referTo)).toContain(consultInvite.callId);
+    // No re-INVITE for a consult transfer: the lines stay as they are.
+    expect(h.network.messages(sip.request('INVITE'), mark).filter((m) => m.from === AGENT)).toEqual([]);
+
+    // The customer calls the colleague's contact with Replaces; the colleague takes it over.
+    const replacing = await colleague.invitation(1);
+    expect(replacing.request.getHeader('replaces')).toContain(consultInvite.callId);
+    await replacing.accept();
+    await colleagueLeg.bye();
+    await h.until(idle, 'idle after the consult transfer');
+    expect(replacing.state).toBe(SessionState.Established);
+    expect(h.network.messages(toUser('1002', sip.request('BYE')), mark)).toHaveLength(1);
+  });
+
+  // ── refusals ────────────────────────────────────────────────────────────
+
+  it('a refused command changes nothing and sends nothing', async () => {
+    const h = await setup();
+    await h.far('1002');
+    const views = h.views.length;
+    const messages = h.network.delivered.length + h.network.dropped.length;
+    expect(h.lines.command({ kind: 'hold', line: 'line1' })).toEqual({ accepted: false, reason: 'no-call' });
+    expect(h.lines.command({ kind: 'conference' })).toEqual({ accepted: false, reason: 'not-in-consult' });
+    expect(h.lines.command({ kind: 'dial', target: 'not a number' })).toEqual({ accepted: false, reason: 'invalid-target' });
+    expect(h.lines.state).toEqual({ line1: expect.objectContaining({ state: 'idle' }), line2: expect.objectContaining({ state: 'idle' }) });
+    // Let anything that would have been sent get delivered: one macrotask is enough.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(h.network.delivered.length + h.network.dropped.length).toBe(messages);
+    expect(h.engine.requests).toEqual([]);
+    expect(h.views).toHaveLength(views);
+  });
+
+  it('a command refused mid-call leaves the call untouched', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    await connectedIncoming(h, customer);
+    h.lines.command({ kind: 'hold', line: 'line1' });
+    await reinvites(h, '1002', 1, 0);
+    const before = { state: h.lines.state, messages: h.network.delivered.length, media: h.engine.requests.length };
+    expect(h.lines.command({ kind: 'hold', line: 'line1' })).toEqual({ accepted: false, reason: 'already-held' });
+    expect(h.lines.command({ kind: 'dtmf', line: 'line1', digits: '1' })).toEqual({ accepted: false, reason: 'line-held' });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(h.lines.state).toBe(before.state);
+    expect(h.engine.requests.length).toBe(before.media);
+    expect(h.network.messages(undefined, before.messages).filter((m) => m.isRequest)).toEqual([]);
+  });
+
+  // ── engine crash recovery ───────────────────────────────────────────────
+
+  it('recoverMedia re-binds each established call to a new engine id and re-INVITEs it, hold and mute kept', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const colleague = await h.far('1003');
+    const ringingCaller = await h.far('1005');
+    await connectedIncoming(h, customer);
+    await consulting(h, colleague); // line 1 held, line 2 consulting
+    h.lines.command({ kind: 'mute', line: 'line2', on: true });
+    await h.engine.waitFor((r) => r.op === 'setMuted', { what: 'mute' });
+
+    h.engine.crash();
+    h.engine.restart();
+    const mark = h.network.mark();
+    const mediaMark = h.engine.mark();
+    let n = 0;
+    h.lines.recoverMedia(() => `r${++n}`);
+
+    const [toCustomer] = await reinvites(h, '1002', 1, mark);
+    const [toColleague] = await reinvites(h, '1003', 1, mark);
+    expect(toCustomer!.invite.body).toContain('s=r1');
+    expect(sdpDirection(toCustomer!.invite.body)).toBe('sendonly'); // still held
+    expect(toColleague!.invite.body).toContain('s=r2');
+    expect(sdpDirection(toColleague!.invite.body)).toBe('sendrecv');
+    expect(toColleague!.invite.sentAt).toBeGreaterThan(toCustomer!.final.deliveredAt!); // one after the other
+    await h.engine.waitFor((r) => r.op === 'setMuted' && r.callId === 'r2', { after: mediaMark, what: 'mute again on r2' });
+    expect(h.engine.requests.slice(mediaMark).map((r) => ('callId' in r ? `${r.op}:${r.callId}` : r.op))).toEqual([
+      'getDescription:r1',
+      'setDescription:r1',
+      'getDescription:r2',
+      'setDescription:r2',
+      'setMuted:r2',
+    ]);
+    expect(h.lines.state.line1.state).toBe('held');
+    expect(h.lines.state.line2).toMatchObject({ state: 'consulting', muted: true });
+    // Same dialogs: no new call, nobody dropped.
+    expect(toCustomer!.invite.callId).toBe(h.network.messages(toUser(AGENT, sip.request('INVITE')))[0]!.callId);
+    expect(h.network.messages(sip.request('BYE'))).toEqual([]);
+    void ringingCaller;
+    expect(effectFailures(h)).toEqual([]);
+  });
+
+  it('recoverMedia leaves an unanswered call alone', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    await ringing(h, customer);
+    const mark = h.network.mark();
+    h.lines.recoverMedia(() => 'r1');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(h.network.messages(sip.request('INVITE'), mark).filter((m) => m.from === AGENT)).toEqual([]);
+    expect(h.engine.ops('getDescription')).toEqual([]);
+  });
+
+  it('recoverMedia mixes a conference again on the new engine ids', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    const colleague = await h.far('1003');
+    await connectedIncoming(h, customer);
+    await consulting(h, colleague);
+    h.lines.command({ kind: 'conference' });
+    await h.engine.waitFor((r) => r.op === 'mix', { what: 'first mix' });
+
+    h.engine.crash();
+    h.engine.restart();
+    const mark = h.network.mark();
+    const mediaMark = h.engine.mark();
+    let n = 0;
+    h.lines.recoverMedia(() => `r${++n}`);
+
+    const [toCustomer] = await reinvites(h, '1002', 1, mark);
+    const [toColleague] = await reinvites(h, '1003', 1, mark);
+    expect(sdpDirection(toCustomer!.invite.body)).toBe('sendrecv');
+    expect(sdpDirection(toColleague!.invite.body)).toBe('sendrecv');
+    const mix = await h.engine.waitFor((r) => r.op === 'mix', { after: mediaMark, what: 'mix again' });
+    expect(mix).toMatchObject({ callIds: ['r1', 'r2'] });
+    expect(h.lines.state.line1.state).toBe('conference');
+  });
+});
