@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startInterop } from './support/sip-lab.mjs';
 import { launchSwitchboard, registerAs } from './support/switchboard.mjs';
 
@@ -49,4 +51,19 @@ test('an unreachable server is reported and retried', async () => {
   const u = lab.user('erin');
   await sb.saveAccount({ server: 'ws://127.0.0.1:9', aor: u.aor }, u.password);
   await expect.poll(async () => (await sb.softphone()).registration).toMatchObject({ status: 'unreachable', retryAt: expect.any(Number) });
+});
+
+test('the SIP password never reaches the UI, the logs or a plain file', async () => {
+  sb = await launchSwitchboard({ env: { SWITCHBOARD_LOG_LEVEL: 'debug' } });
+  const u = await registerAs(sb, lab, 'frank');
+  const snapshot = await sb.ui.evaluate(() => window.switchboard.app.getSnapshot());
+  expect(JSON.stringify(snapshot)).not.toContain(u.password);
+  const profile = path.join(sb.dir, 'profile');
+  const files = fs.readdirSync(profile, { recursive: true }).map((f) => path.join(profile, String(f))).filter((f) => fs.statSync(f).isFile());
+  expect(files.some((f) => f.endsWith('main.log'))).toBe(true);
+  for (const file of files) expect(fs.readFileSync(file).includes(u.password), file).toBe(false);
+  // The debug log does carry the SIP traffic, with the digest redacted.
+  const log = fs.readFileSync(path.join(profile, 'logs', 'main.log'), 'utf8');
+  expect(log).toContain('REGISTER sip:');
+  expect(log).toMatch(/Authorization: Digest \[redacted\]/);
 });
