@@ -84,6 +84,14 @@ test('decline answers 486 and the line is free again', async () => {
   await sb.waitLine('line1', 'idle');
 });
 
+test('decline can answer 603 when the agent asks for it', async () => {
+  const { customer, mark } = await customerCallsIn();
+  await sb.line({ kind: 'decline', status: 603 });
+  const closed = await customer.waitEvent('CALL_CLOSED', { since: mark });
+  expect(closed.param ?? '').toMatch(/603/);
+  await sb.waitLine('line1', 'idle');
+});
+
 test('the caller cancelling while it rings frees the line', async () => {
   const { customer } = await customerCallsIn();
   await customer.hangup();
@@ -200,6 +208,27 @@ test('consult holds the customer; conference lets each of the three hear the oth
   // The consulted party's call had no re-INVITE, so its own recording is whole:
   // the agent first, then agent and customer together.
   expect(heardBy(consulted)).toEqual([AGENT, CUSTOMER]);
+});
+
+test('the consulted party leaving a conference keeps agent and customer talking', async () => {
+  const { customer, mark } = await customerCallsIn();
+  await sb.line({ kind: 'answer' });
+  await customer.waitEvent('CALL_ESTABLISHED', { since: mark });
+  const consulted = await party('carol', { autoAnswer: true, toneHz: CONSULTED });
+  const consultMark = consulted.mark();
+  await sb.line({ kind: 'consult', target: lab.user('carol').aor });
+  await consulted.waitEvent('CALL_ESTABLISHED', { since: consultMark });
+  await sb.line({ kind: 'conference' });
+  await sb.waitLine('line1', 'conference');
+  const customerEar = await listenAt(customer);
+  await consulted.hangup();
+  await sb.waitLine('line2', 'idle');
+  await sb.waitLine('line1', 'connected');
+  const leftAt = Date.now();
+  const engine = await pageFor(sb.app, 'switchboard://engine/');
+  await expect.poll(async () => presentTones(await heardTones(engine, TONES))).toEqual([CUSTOMER]);
+  await expect.poll(() => customerEar.heard(leftAt)).toEqual([AGENT]);
+  expect(customer.events.slice(mark).some((e) => e.type === 'CALL_CLOSED')).toBe(false);
 });
 
 test('blind transfer hands the customer to the target and frees the agent', async () => {

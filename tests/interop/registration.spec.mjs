@@ -67,3 +67,23 @@ test('the SIP password never reaches the UI, the logs or a plain file', async ()
   expect(log).toContain('REGISTER sip:');
   expect(log).toMatch(/Authorization: Digest \[redacted\]/);
 });
+
+test('quitting unregisters cleanly', async () => {
+  sb = await launchSwitchboard();
+  await registerAs(sb, lab, 'alice');
+  await sb.app.close();
+  await lab.waitRegistered('alice', { count: 0 });
+  sb = { close: async () => undefined };
+});
+
+test('waking from sleep re-registers at once', async () => {
+  sb = await launchSwitchboard();
+  const isStandin = await sb.app.evaluate((electron) => Boolean(electron.__standin));
+  test.skip(!isStandin, 'power events can only be simulated on the Electron stand-in');
+  await registerAs(sb, lab, 'bob');
+  // While "asleep" the server lost the registration (e.g. it restarted).
+  await lab.kamcmd('ul.rm', 'location', lab.user('bob').aor.replace(/^sip:/, ''));
+  await lab.waitRegistered('bob', { count: 0 });
+  await sb.app.evaluate((electron) => electron.__standin.simulate.powerEvent('resume'));
+  await lab.waitRegistered('bob', { timeoutMs: 5_000 });
+});
