@@ -64,10 +64,10 @@ export async function launchSwitchboard({ toneHz = 1000, env = {} } = {}) {
 }
 
 /** Registers the app as `user` of the lab. */
-export async function registerAs(sb, lab, user, { server = lab.wsUrl, codecs = ['PCMU'] } = {}) {
+export async function registerAs(sb, lab, user, { server = lab.wsUrl, codecs = ['PCMU'], dtmfMode = 'rfc4733' } = {}) {
   const u = lab.user(user);
   // Raw microphone: noise suppression would erase the parties' test tones.
-  await sb.saveAccount({ server, aor: u.aor, codecs, audioProcessing: false }, u.password);
+  await sb.saveAccount({ server, aor: u.aor, codecs, dtmfMode, audioProcessing: false }, u.password);
   await sb.waitRegistration('registered');
   await lab.waitRegistered(user);
   return u;
