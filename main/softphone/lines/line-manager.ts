@@ -42,6 +42,7 @@ export class LineManager {
   private phone: PhoneState = INITIAL_PHONE_STATE;
   private readonly calls: Partial<Record<LineId, BoundCall>> = {};
   private pendingOffer: Invitation | null = null;
+  private lastPublished = '';
   private queue: Promise<void> = Promise.resolve();
   private readonly ctx: EffectContext;
   private readonly now: () => number;
@@ -163,6 +164,12 @@ export class LineManager {
     for (const effect of effects) this.bindNow(effect);
     this.publish();
     for (const effect of effects) {
+      // Ring tones are fire-and-forget: an answer must not wait for the
+      // engine to confirm that the ringing stopped.
+      if (effect.kind === 'ring' || effect.kind === 'stopRing') {
+        void runEffect(effect, this.ctx).catch((error: unknown) => this.effectFailed(effect, error));
+        continue;
+      }
       this.queue = this.queue
         .then(() => runEffect(effect, this.ctx))
         .then(() => this.publish())
@@ -222,10 +229,19 @@ export class LineManager {
   }
 
   private publish(): void {
+    const view = this.view();
+    // Effects re-publish after they ran; only a real change reaches the UI.
+    const key = JSON.stringify(view);
+    if (key === this.lastPublished) return;
+    this.lastPublished = key;
+    this.deps.publish(view);
+  }
+
+  private view(): LinesView {
     const info = (line: LineId) => {
       const call = this.calls[line];
       return call ? { remote: call.remote.slice(0, 256), startedAt: call.startedAt, answeredAt: call.answeredAt, quality: call.quality } : null;
     };
-    this.deps.publish({ phone: this.phone, calls: { line1: info('line1'), line2: info('line2') } });
+    return { phone: this.phone, calls: { line1: info('line1'), line2: info('line2') } };
   }
 }

@@ -12,8 +12,11 @@ export class LevelMeter {
 
   async start(microphoneId: string | null): Promise<void> {
     this.end();
+    // The raw input: processing (noise suppression, gain control) would make
+    // the meter lie about how loud the microphone really is.
+    const raw = { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
     const stream = await navigator.mediaDevices.getUserMedia({
-      audio: microphoneId ? { deviceId: { exact: microphoneId } } : true,
+      audio: microphoneId ? { ...raw, deviceId: { exact: microphoneId } } : raw,
       video: false,
     });
     const context = new AudioContext();

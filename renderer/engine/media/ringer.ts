@@ -22,8 +22,11 @@ export class Ringer {
     return this.playing;
   }
 
+  private generation = 0;
+
   async ring(tone: Tone): Promise<void> {
     this.stop();
+    const generation = this.generation;
     const context = new AudioContext();
     this.context = context;
     this.playing = tone;
@@ -45,11 +48,14 @@ export class Ringer {
       }
     };
     await context.resume();
+    // A stop that arrived while we were starting wins.
+    if (generation !== this.generation) return;
     burst();
     this.timer = setInterval(burst, pattern.periodS * 1000);
   }
 
   stop(): void {
+    this.generation += 1;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.playing = null;

@@ -5,6 +5,7 @@ import { registerEngineListeners } from '../features/engine/listeners';
 import { registerMirrorListeners } from '../features/mirror/listeners';
 import { registerSettingsListeners } from '../features/settings/listeners';
 import { registerSoftphoneListeners } from '../features/softphone/listeners';
+import { registerAudioDeviceListeners } from '../features/softphone/device-listeners';
 import type { AppExtra, AppStartListening } from './listener';
 import { rootReducer } from './root-reducer';
 
@@ -37,6 +38,7 @@ export function createAppStore(bridge: SwitchboardBridge, options: AppStoreOptio
   registerSettingsListeners(startListening);
   registerEngineListeners(startListening);
   registerSoftphoneListeners(startListening);
+  registerAudioDeviceListeners(startListening);
 
   return configureStore({
     reducer: rootReducer,

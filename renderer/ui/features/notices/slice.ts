@@ -16,6 +16,8 @@ export const NOTICE_ACTIONS = [
   'removeSipAccount',
   'reconnectSip',
   'lineCommand',
+  'setAudioDevices',
+  'levelMeter',
 ] as const;
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 

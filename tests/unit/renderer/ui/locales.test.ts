@@ -8,6 +8,7 @@ import { DTMF_MODES, REGISTRATION_STATUSES } from '../../../../common/contract/s
 import { LINE_IDS, REFUSAL_REASONS } from '../../../../common/softphone';
 import { LINE_FLAGS, LINE_STATE_LABELS } from '../../../../renderer/ui/features/softphone/line-text';
 import { SIP_ERROR_KEYS } from '../../../../renderer/ui/features/softphone/account-form';
+import { DEVICE_ROLES } from '../../../../renderer/ui/features/softphone/audio-devices';
 import { AUX_VIEWS, CONTACT_CHANNELS } from '../../../../renderer/ui/features/shell/slice';
 import en from '../../../../common/i18n/locales/en.json';
 import ko from '../../../../common/i18n/locales/ko.json';
@@ -83,6 +84,8 @@ describe('locales', () => {
       ['softphone.lineFlag', LINE_FLAGS],
       ['softphone.lineTitle', LINE_IDS],
       ['softphone.lineShort', LINE_IDS],
+      ['softphone.devices', DEVICE_ROLES.map((role) => `${role}.label`)],
+      ['softphone.devices', DEVICE_ROLES.map((role) => `${role}.unnamed`)],
       ['contacts.channels', CONTACT_CHANNELS],
       ['languages', SUPPORTED_LANGUAGES],
       ['nav', AUX_VIEWS.filter((v) => v !== 'customer')],

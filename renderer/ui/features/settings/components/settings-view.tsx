@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../../app/hooks';
 import { selectAppInfo } from '../../mirror/selectors';
 import { pingRequested } from '../slice';
+import { AudioDevicesSection } from '../../softphone/components/audio-devices';
 import { SipAccountForm } from '../../softphone/components/sip-account-form';
 import { LanguageSelect } from './language-select';
 import './settings-view.css';
@@ -10,7 +11,7 @@ const PLATFORM_KEYS = ['linux', 'darwin', 'win32'] as const;
 type KnownPlatform = (typeof PLATFORM_KEYS)[number];
 const isKnownPlatform = (p: string): p is KnownPlatform => (PLATFORM_KEYS as readonly string[]).includes(p);
 
-/** Settings in the auxiliary panel: language, phone (SIP account), diagnostics, about. */
+/** Settings in the auxiliary panel: language, audio devices, phone (SIP account), diagnostics, about. */
 export function SettingsView() {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
@@ -23,6 +24,8 @@ export function SettingsView() {
       <section className="settings-view__section">
         <LanguageSelect />
       </section>
+
+      <AudioDevicesSection />
 
       <SipAccountForm />
 
