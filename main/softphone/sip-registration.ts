@@ -62,6 +62,9 @@ export class SipRegistration {
         else scoped.debug(`${category}: ${content}`);
       },
       sessionDescriptionHandlerFactory: deps.sessionDescriptionHandlerFactory,
+      // The line table decides whether an offer rings (180) or is refused
+      // (486 at once), so SIP.js must not send its own 180 first.
+      sendInitialProvisionalResponse: false,
       delegate: {
         onConnect: () => this.register(),
         onDisconnect: (error) => this.onDisconnect(error),

@@ -214,18 +214,25 @@ export class LineManager {
     };
     session.stateChange.addListener((state) => {
       if (state !== SessionState.Terminated) return;
-      const line = lineOf(this.calls, session);
-      if (!line) return;
-      const call = this.calls[line];
-      delete this.calls[line];
-      const lineState = this.phone[line].state;
-      if (lineState === 'ending') this.event({ kind: 'ended', line });
-      else if (lineState === 'ringing') this.event({ kind: 'cancelled', line });
-      else if (call?.answeredAt === null && call.failureStatus !== null) this.event({ kind: 'failed', line, status: call.failureStatus });
-      else if (lineState === 'dialing' || lineState === 'consultRequested') this.event({ kind: 'failed', line, status: call?.failureStatus ?? 487 });
-      else this.event({ kind: 'remoteHangup', line });
-      this.publish();
+      // SIP.js terminates an Inviter before it calls onReject: look one
+      // microtask later, once the final status has been recorded.
+      queueMicrotask(() => this.terminated(session));
     });
+  }
+
+  /** The session on a line is over: tell the table which fact that is. */
+  private terminated(session: Session): void {
+    const line = lineOf(this.calls, session);
+    if (!line) return;
+    const call = this.calls[line];
+    delete this.calls[line];
+    const lineState = this.phone[line].state;
+    if (lineState === 'ending') this.event({ kind: 'ended', line });
+    else if (lineState === 'ringing') this.event({ kind: 'cancelled', line });
+    else if (call?.answeredAt === null && call.failureStatus !== null) this.event({ kind: 'failed', line, status: call.failureStatus });
+    else if (lineState === 'dialing' || lineState === 'consultRequested') this.event({ kind: 'failed', line, status: call?.failureStatus ?? 487 });
+    else this.event({ kind: 'remoteHangup', line });
+    this.publish();
   }
 
   private publish(): void {

@@ -35,6 +35,10 @@ import {
 export interface SipMessage {
   /** Position in `delivered` (or in `dropped`). */
   seq: number;
+  /** Ticks of one clock shared by all sends and deliveries: orders "sent after that arrived". */
+  sentAt: number;
+  /** When the receiver handled it; null if it never did. */
+  deliveredAt: number | null;
   /** User of the UA that sent it ('proxy' for the router's own responses). */
   from: string;
   /** User of the UA it was (or was to be) delivered to. */
@@ -56,6 +60,8 @@ export interface SipMessage {
   header(name: string): string | undefined;
 }
 
+export type ParsedSip = Omit<SipMessage, 'seq' | 'from' | 'to' | 'sentAt' | 'deliveredAt'>;
+
 export type SipPredicate = (message: SipMessage) => boolean;
 
 export interface MemoryTransportOptions {
@@ -64,7 +70,7 @@ export interface MemoryTransportOptions {
 }
 
 /** Parses a SIP message far enough for routing and assertions. */
-export function parseSip(raw: string): Omit<SipMessage, 'seq' | 'from' | 'to'> {
+export function parseSip(raw: string): ParsedSip {
   const split = raw.indexOf('\r\n\r\n');
   const head = split === -1 ? raw : raw.slice(0, split);
   const body = split === -1 ? '' : raw.slice(split + 4);
@@ -196,7 +202,7 @@ interface Interference {
   to: string;
   match: SipPredicate;
   kind: 'drop' | 'hold';
-  parked: { from: string; raw: string }[];
+  parked: { from: string; raw: string; sentAt: number }[];
 }
 
 interface Waiter {
@@ -219,6 +225,8 @@ export class SipMemoryNetwork {
   private interferences: Interference[] = [];
   private waiters: Waiter[] = [];
   private tagCounter = 0;
+  private clock = 0;
+  private inFlight = 0;
 
   constructor(options: { domain?: string } = {}) {
     this.domain = options.domain ?? 'lab.test';
@@ -272,12 +280,12 @@ export class SipMemoryNetwork {
       },
       release: () => {
         this.removeRule(rule);
-        for (const { from, raw } of rule.parked.splice(0)) this.schedule(from, to, raw);
+        for (const { from, raw, sentAt } of rule.parked.splice(0)) this.schedule(from, to, raw, sentAt, false);
       },
     };
   }
 
-  /** Index for `waitFor({ after })` / `since()`: messages delivered from now on. */
+  /** Index for `waitFor({ after })` / `messages(…, after)`: messages delivered from now on. */
   mark(): number {
     return this.delivered.length;
   }
@@ -313,6 +321,11 @@ export class SipMemoryNetwork {
     });
   }
 
+  /** Messages sent and not yet delivered (held-back ones not counted). */
+  get pending(): number {
+    return this.inFlight;
+  }
+
   /** Stops every UA made here (graceful: sessions get their BYE while the network still carries them). */
   async stopAll(): Promise<void> {
     this.interferences = [];
@@ -333,54 +346,61 @@ export class SipMemoryNetwork {
 
   /** @internal A message sent by `sender`: find its receiver and schedule the delivery. */
   route(sender: MemoryTransport, raw: string): void {
+    const sentAt = ++this.clock;
     const parsed = parseSip(raw);
     if (parsed.isRequest) {
       const host = viaHost(parsed.header('via'));
       if (host) this.viaHosts.set(host, sender.user);
       const to = userOf(parsed.ruri);
       if (!to || !this.transports.has(to)) {
-        this.record(this.dropped, sender.user, to ?? '?', raw);
+        this.record(this.dropped, sender.user, to ?? '?', raw, sentAt, null);
         if (parsed.method !== 'ACK') this.respondAsProxy(parsed, to && this.knownUser(to) ? 480 : 404);
         return;
       }
-      this.schedule(sender.user, to, raw);
+      this.schedule(sender.user, to, raw, sentAt);
       return;
     }
     const host = viaHost(parsed.header('via'));
     const to = host ? this.viaHosts.get(host) : undefined;
     if (!to) {
-      this.record(this.dropped, sender.user, '?', raw);
+      this.record(this.dropped, sender.user, '?', raw, sentAt, null);
       return;
     }
-    this.schedule(sender.user, to, raw);
+    this.schedule(sender.user, to, raw, sentAt);
   }
 
   private knownUser(user: string): boolean {
     return this.userAgents.some((ua) => ua.configuration.uri.user === user);
   }
 
-  private schedule(from: string, to: string, raw: string): void {
-    const parsed = parseSip(raw);
-    const probe = { ...parsed, seq: -1, from, to };
-    const rule = this.interferences.find((r) => r.to === to && r.match(probe));
-    if (rule?.kind === 'drop') {
-      this.record(this.dropped, from, to, raw);
-      return;
+  private schedule(from: string, to: string, raw: string, sentAt: number, interfere = true): void {
+    if (interfere) {
+      const probe: SipMessage = { ...parseSip(raw), seq: -1, from, to, sentAt, deliveredAt: null };
+      const rule = this.interferences.find((r) => r.to === to && r.match(probe));
+      if (rule?.kind === 'drop') {
+        this.record(this.dropped, from, to, raw, sentAt, null);
+        return;
+      }
+      if (rule?.kind === 'hold') {
+        rule.parked.push({ from, raw, sentAt });
+        return;
+      }
     }
-    if (rule?.kind === 'hold') {
-      rule.parked.push({ from, raw });
-      return;
-    }
-    setTimeout(() => this.deliver(from, to, raw), 0);
+    this.inFlight += 1;
+    setTimeout(() => {
+      this.inFlight -= 1;
+      this.deliver(from, to, raw, sentAt);
+    }, 0);
   }
 
-  private deliver(from: string, to: string, raw: string): void {
+  private deliver(from: string, to: string, raw: string, sentAt: number): void {
     const transport = this.transports.get(to);
+    const deliveredAt = ++this.clock; // before the receiver runs: what it sends in turn comes later
     if (!transport?.receive(raw)) {
-      this.record(this.dropped, from, to, raw);
+      this.record(this.dropped, from, to, raw, sentAt, null);
       return;
     }
-    const message = this.record(this.delivered, from, to, raw);
+    const message = this.record(this.delivered, from, to, raw, sentAt, deliveredAt);
     for (const waiter of this.waiters.slice()) {
       if (message.seq >= waiter.after && waiter.predicate(message)) {
         this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -389,14 +409,14 @@ export class SipMemoryNetwork {
     }
   }
 
-  private record(list: SipMessage[], from: string, to: string, raw: string): SipMessage {
-    const message: SipMessage = { ...parseSip(raw), seq: list.length, from, to };
+  private record(list: SipMessage[], from: string, to: string, raw: string, sentAt: number, deliveredAt: number | null): SipMessage {
+    const message: SipMessage = { ...parseSip(raw), seq: list.length, from, to, sentAt, deliveredAt };
     list.push(message);
     return message;
   }
 
   /** What a proxy answers for a user it cannot reach (statelessly, back along the Via). */
-  private respondAsProxy(request: Omit<SipMessage, 'seq' | 'from' | 'to'>, status: 404 | 480): void {
+  private respondAsProxy(request: ParsedSip, status: 404 | 480): void {
     const reason = status === 404 ? 'Not Found' : 'Temporarily Unavailable';
     const to = request.header('to') ?? '';
     const lines = [
@@ -412,7 +432,7 @@ export class SipMemoryNetwork {
     ];
     const host = viaHost(request.header('via'));
     const back = host ? this.viaHosts.get(host) : undefined;
-    if (back) this.schedule('proxy', back, lines.join('\r\n'));
+    if (back) this.schedule('proxy', back, lines.join('\r\n'), ++this.clock);
   }
 
   private removeRule(rule: Interference): void {

@@ -69,6 +69,7 @@ describe('bridged session-description handler', () => {
     sdh.close();
     expect(sdh.sendDtmf('1')).toBe(false);
     expect(sent.map((r) => r.op)).toEqual(['sendDtmf', 'close']);
+    rpc.failAll('test over');
   });
 });
 
