@@ -74,8 +74,7 @@ test('call quality is reported, and stalled media triggers an ICE restart', asyn
   await expect(sb.ui.getByTestId('line-quality-line1')).toBeVisible();
 
   // rtpengine stops relaying the customer's audio: SIP is up, media is dead.
-  const { calls } = await lab.ng({ command: 'list' });
-  const callId = calls[0];
+  const callId = customer.currentCallId();
   const stats = await lab.rtpStats(callId);
   const customerTag = Object.entries(stats.parties).find(([, p]) => p.protocol === 'RTP/AVP')[0];
   const offers = () => customer.events.slice(mark).filter((e) => e.type === 'CALL_REMOTE_SDP' && e.param === 'offer').length;

@@ -215,18 +215,19 @@ export async function startBaresip(lab, o) {
      * (where rtpengine sends the audio this party receives).
      */
     async rtpPort() {
-      const list = await lab.ng({ command: 'list' });
-      for (const callId of list.calls ?? []) {
-        const st = await lab.rtpStats(callId);
-        for (const p of Object.values(st.parties)) {
-          for (const a of p.addrs) {
-            const port = Number(a.split(':')[1]);
-            if (port >= rtp.min && port <= rtp.max && port % 2 === 0) return port;
-          }
+      // The current call (rtpengine keeps ended calls listed for a while).
+      const callId = b.currentCallId();
+      const st = callId ? await lab.rtpStats(callId) : { parties: {} };
+      for (const p of Object.values(st.parties)) {
+        for (const a of p.addrs) {
+          const port = Number(a.split(':')[1]);
+          if (port >= rtp.min && port <= rtp.max && port % 2 === 0) return port;
         }
       }
       return null;
     },
+    /** SIP Call-ID of the newest established call of this party. */
+    currentCallId: () => events.filter((e) => e.type === 'CALL_ESTABLISHED').at(-1)?.id ?? null,
     /** Resolves when baresip logs incoming RTP for the current call. */
     waitRtpIn: (opts) => proc.waitForLog(/incoming rtp for 'audio' established/, opts),
     /** WAV files of received (decoded) audio written by sndfile, newest last. */
