@@ -52,6 +52,16 @@ async function listenAt(b) {
   };
 }
 
+/** The agent consults carol on line 2; resolves once carol's call is established. */
+async function consultCarol() {
+  const consulted = await party('carol', { autoAnswer: true, toneHz: CONSULTED });
+  const consultMark = consulted.mark();
+  await sb.line({ kind: 'consult', target: lab.user('carol').aor });
+  await sb.waitLine('line2', 'consulting');
+  await consulted.waitEvent('CALL_ESTABLISHED', { since: consultMark });
+  return { consulted, consultMark };
+}
+
 async function customerCallsIn() {
   const customer = await party('bob', { toneHz: CUSTOMER });
   const mark = customer.mark();
@@ -180,12 +190,8 @@ test('consult holds the customer; conference lets each of the three hear the oth
   const engine = await pageFor(sb.app, 'switchboard://engine/');
   await expect.poll(async () => presentTones(await heardTones(engine, TONES))).toEqual([CUSTOMER]);
   const customerEar = await listenAt(customer);
-  const consulted = await party('carol', { autoAnswer: true, toneHz: CONSULTED });
-  const consultMark = consulted.mark();
-  await sb.line({ kind: 'consult', target: lab.user('carol').aor });
-  await sb.waitLine('line2', 'consulting');
+  const { consulted, consultMark } = await consultCarol();
   expect((await sb.softphone()).lines.phone.line1.state).toBe('held');
-  await consulted.waitEvent('CALL_ESTABLISHED', { since: consultMark });
 
   // While the agent consults, the held customer hears nothing of it.
   const consultStart = Date.now();
@@ -214,10 +220,7 @@ test('the consulted party leaving a conference keeps agent and customer talking'
   const { customer, mark } = await customerCallsIn();
   await sb.line({ kind: 'answer' });
   await customer.waitEvent('CALL_ESTABLISHED', { since: mark });
-  const consulted = await party('carol', { autoAnswer: true, toneHz: CONSULTED });
-  const consultMark = consulted.mark();
-  await sb.line({ kind: 'consult', target: lab.user('carol').aor });
-  await consulted.waitEvent('CALL_ESTABLISHED', { since: consultMark });
+  const { consulted } = await consultCarol();
   await sb.line({ kind: 'conference' });
   await sb.waitLine('line1', 'conference');
   const customerEar = await listenAt(customer);
@@ -246,11 +249,7 @@ test('consult transfer connects the customer to the consulted party (REFER with 
   const { customer, mark } = await customerCallsIn();
   await sb.line({ kind: 'answer' });
   await customer.waitEvent('CALL_ESTABLISHED', { since: mark });
-  const consulted = await party('carol', { autoAnswer: true, toneHz: CONSULTED });
-  const consultMark = consulted.mark();
-  await sb.line({ kind: 'consult', target: lab.user('carol').aor });
-  await sb.waitLine('line2', 'consulting');
-  await consulted.waitEvent('CALL_ESTABLISHED', { since: consultMark });
+  const { consulted } = await consultCarol();
 
   const customerMark = customer.mark();
   const consultedMark = consulted.mark();
