@@ -244,6 +244,15 @@ async function consulting(h: Harness, colleague: FarEnd): Promise<Invitation> {
   return invitation;
 }
 
+/** Customer 1002 connected, colleague 1003 consulted, then both mixed in a conference. */
+async function inConference(h: Harness): Promise<{ customerSession: Awaited<ReturnType<typeof connectedIncoming>>; colleagueSession: Awaited<ReturnType<typeof consulting>> }> {
+  const customerSession = await connectedIncoming(h, await h.far('1002'));
+  const colleagueSession = await consulting(h, await h.far('1003'));
+  h.lines.command({ kind: 'conference' });
+  await h.engine.waitFor((r) => r.op === 'mix', { what: 'mix' });
+  return { customerSession, colleagueSession };
+}
+
 /** The agent's re-INVITEs to `user` from `after` on, each with its final response. */
 async function reinvites(h: Harness, user: string, count: number, after: number): Promise<{ invite: SipMessage; final: SipMessage }[]> {
   const out: { invite: SipMessage; final: SipMessage }[] = [];
@@ -674,12 +683,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
 
   it('keeps the customer connected when the consulted party leaves the conference', async () => {
     const h = await setup();
-    const customer = await h.far('1002');
-    const colleague = await h.far('1003');
-    const customerSession = await connectedIncoming(h, customer);
-    const colleagueSession = await consulting(h, colleague);
-    h.lines.command({ kind: 'conference' });
-    await h.engine.waitFor((r) => r.op === 'mix', { what: 'mix' });
+    const { customerSession, colleagueSession } = await inConference(h);
     const mark = h.network.mark();
 
     await colleagueSession.bye();
@@ -693,12 +697,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
 
   it('hangs up both parties when the agent hangs up the conference', async () => {
     const h = await setup();
-    const customer = await h.far('1002');
-    const colleague = await h.far('1003');
-    const customerSession = await connectedIncoming(h, customer);
-    const colleagueSession = await consulting(h, colleague);
-    h.lines.command({ kind: 'conference' });
-    await h.engine.waitFor((r) => r.op === 'mix', { what: 'mix' });
+    const { customerSession, colleagueSession } = await inConference(h);
     const mediaMark = h.engine.mark();
 
     expect(h.lines.command({ kind: 'hangup', line: 'line1' })).toEqual({ accepted: true });
@@ -885,12 +884,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
 
   it('recoverMedia mixes a conference again on the new engine ids', async () => {
     const h = await setup();
-    const customer = await h.far('1002');
-    const colleague = await h.far('1003');
-    await connectedIncoming(h, customer);
-    await consulting(h, colleague);
-    h.lines.command({ kind: 'conference' });
-    await h.engine.waitFor((r) => r.op === 'mix', { what: 'first mix' });
+    await inConference(h);
 
     h.engine.crash();
     h.engine.restart();
