@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sipjsGrammarCache, verifyGrammarCache } from './build/sipjs-grammar-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const skipRenderer = process.argv.includes('--skip-renderer');
@@ -23,6 +24,8 @@ const common = {
   absWorkingDir: root,
 };
 
+await verifyGrammarCache(join(root, 'node_modules/sip.js/lib/grammar/pegjs/dist/grammar.js'));
+
 await Promise.all([
   build({
     ...common,
@@ -33,6 +36,7 @@ await Promise.all([
     format: 'cjs',
     // Native and Electron-provided modules stay outside the bundle.
     external: ['electron', 'keytar'],
+    plugins: [sipjsGrammarCache()],
   }),
   ...['ui', 'engine'].map((name) =>
     build({
