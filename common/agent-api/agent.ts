@@ -70,15 +70,20 @@ export const agentPresenceSchema = z.strictObject({
 });
 export type AgentPresence = z.infer<typeof agentPresenceSchema>;
 
-/** Reasons a session ends without the agent asking (S4), plus `logout` when they did. */
+/**
+ * Why a session ended (S4): `logout` when the agent asked, the others when
+ * they did not. Same names as the lab ACD's (lab/acd/types.ts).
+ */
 export const LOGOUT_REASONS = [
   'logout',
   'supervisor',
-  'signed-in-elsewhere',
+  'lost-connection',
+  'invalid-credentials',
   'account-locked',
   'password-expired',
-  'connection-lost',
-  'bad-configuration',
+  'password-change-required',
+  'signed-in-elsewhere',
+  'bad-desktop-configuration',
   'system-cleanup',
 ] as const;
 export type LogoutReason = (typeof LOGOUT_REASONS)[number];

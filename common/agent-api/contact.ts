@@ -19,15 +19,16 @@ import {
  * that carry contacts; clients skip contacts of channels they do not know
  * (see `parseServerFrame`).
  *
- * States follow the agent guide's line-1 states (PRODUCT A4):
+ * States follow the agent guide's line-1 states (PRODUCT A4) as the contact
+ * center knows them; hold is the softphone's business and not shown here.
  * ```txt
- *   offered ──accept──► connected ◄──resume──► held
- *      │                  │  ▲                  │
- *      │ decline, RONA    │  └─ consult.cancel ─┤ consult (customer held)
- *      ▼                  │                     ▼
- *    ended       conference ◄──conference── consult-requested ──answered──► consulting
- *                         │                                                   │
- *   outdial-reserved ─────┴──── contact.end, customer hang-up, transfer ──────┴──► wrap-up ──submit──► ended
+ *                      ┌──────────── consult.cancel, consult ended ────────────┐
+ *                      ▼                                                       │
+ *   offered ──accept──► connected ──consult──► consult-requested ──answered──► consulting
+ *      │                ▲  │  ▲                                                │
+ *      │ decline, RONA  │  │  └── agent 2 leaves ── conference ◄──conference───┘
+ *      ▼                │  │                          │
+ *    ended  outdial-reserved  └─ contact.end, customer hang-up, transfer ──► (transferring) ──► wrap-up ──submit──► ended
  * ```
  * The consulted agent (role `consulted`) sees the same contact from line 2:
  * `consulting`, then `conference`, and leaves it without wrap-up (V5, V8).
@@ -36,10 +37,10 @@ export const CONTACT_STATES = [
   'offered',
   'outdial-reserved',
   'connected',
-  'held',
   'consult-requested',
   'consulting',
   'conference',
+  'transferring',
   'wrap-up',
   'ended',
 ] as const;

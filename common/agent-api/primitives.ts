@@ -63,8 +63,8 @@ export type Cad = z.infer<typeof cadSchema>;
 export const targetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('agent'), agentId: agentIdSchema }),
   z.strictObject({ kind: z.literal('queue'), queueId: queueIdSchema }),
-  /** A number typed on the dial pad or picked from the address book. */
-  z.strictObject({ kind: z.literal('number'), number: phoneNumberSchema }),
+  /** A DN typed on the dial pad or picked from the address book (the guide's "DN"). */
+  z.strictObject({ kind: z.literal('dn'), number: phoneNumberSchema }),
 ]);
 export type Target = z.infer<typeof targetSchema>;
 
