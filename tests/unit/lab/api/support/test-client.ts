@@ -76,6 +76,11 @@ export class TestClient {
     return batch;
   }
 
+  /** Forgets what arrived so far for `take`. */
+  mark(): void {
+    this.seen = this.frames.length;
+  }
+
   events(name?: string): Frame[] {
     return this.frames.filter((f) => f.type === 'event' && (name === undefined || f.event === name));
   }
