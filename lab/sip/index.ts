@@ -6,3 +6,4 @@ export type { Registration } from './location';
 export type { Clock } from './clock';
 export type { ProxyTimings } from './proxy-context';
 export type { RegistrarLimits } from './registrar';
+export type { SipTrace } from './sip-connection';

@@ -5,6 +5,9 @@ import { serialize, type OutgoingRequest, type OutgoingResponse } from './sip-me
 /** Outgoing bytes we let pile up for one slow client before dropping it. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
+/** Sees every frame in and out (tests, debugging); must not throw. */
+export type SipTrace = (frame: { direction: 'in' | 'out'; connectionId: number; text: string }) => void;
+
 /**
  * One client's WebSocket. Sending never blocks nor throws: a closed socket
  * swallows the message, and a client that stops reading (more than 1 MiB
@@ -17,6 +20,7 @@ export class SipConnection {
     readonly id: number,
     private readonly socket: WebSocket,
     private readonly logger: Logger,
+    private readonly trace?: SipTrace,
   ) {}
 
   get closed(): boolean {
@@ -36,6 +40,7 @@ export class SipConnection {
     }
     try {
       this.socket.send(text);
+      this.trace?.({ direction: 'out', connectionId: this.id, text });
       return true;
     } catch (error) {
       this.logger.warn('send failed', { connection: this.id, error: String(error) });

@@ -11,7 +11,7 @@ import { SipProxy } from './proxy';
 import { DEFAULT_TIMINGS, type ProxyTimings } from './proxy-context';
 import { DEFAULT_REGISTRAR_LIMITS, Registrar, type RegistrarLimits } from './registrar';
 import { ServerTransactionTable } from './server-transactions';
-import { SipConnection } from './sip-connection';
+import { SipConnection, type SipTrace } from './sip-connection';
 import { SipEventEmitter, type SipEventListener, type SipEventName } from './sip-events';
 import { TargetResolver } from './targets';
 
@@ -39,6 +39,8 @@ export interface SipServerOptions {
   nonceTtlMs?: number;
   /** How often expired registrations are swept (default 1 s). */
   sweepIntervalMs?: number;
+  /** Sees every frame received and sent (tests and debugging). Frames carry digest headers: never log them as they are. */
+  trace?: SipTrace;
 }
 
 export interface SipServer {
@@ -66,6 +68,16 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   const clock = options.clock ?? realClock;
   const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME;
   const timings = { ...DEFAULT_TIMINGS, ...options.timings };
+  const userTrace = options.trace;
+  const trace: SipTrace | undefined = userTrace
+    ? (frame) => {
+        try {
+          userTrace(frame);
+        } catch {
+          // A broken trace must not break SIP.
+        }
+      }
+    : undefined;
   const credentials = (user: string): string | undefined => {
     try {
       return options.credentials(user);
@@ -115,7 +127,7 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
 
   let nextId = 1;
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    const connection = new SipConnection(nextId++, socket, logger);
+    const connection = new SipConnection(nextId++, socket, logger, trace);
     if (socket.protocol !== 'sip') {
       logger.warn('connection without the sip subprotocol refused', { connection: connection.id });
       socket.close(1002, 'subprotocol sip required');
@@ -123,7 +135,13 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
     }
     connections.set(connection.id, connection);
     logger.debug('connected', { connection: connection.id, remotePort: request.socket.remotePort });
-    socket.on('message', (data: RawData) => proxy.onFrame(connection, toBuffer(data)));
+    socket.on('message', (data: RawData) => {
+      const frame = toBuffer(data);
+      if (trace && frame.length <= maxFrameBytes) {
+        trace({ direction: 'in', connectionId: connection.id, text: frame.toString('utf8') });
+      }
+      proxy.onFrame(connection, frame);
+    });
     socket.on('error', (error) => logger.warn('socket error', { connection: connection.id, error: String(error) }));
     socket.on('close', () => {
       connection.markClosed();
