@@ -83,10 +83,9 @@ export class PartyCall {
   }
 
   /** Sends the INVITE of an outgoing call. */
-  async start(extraHeaders: string[] = []): Promise<void> {
+  async start(): Promise<void> {
     if (!(this.session instanceof Inviter)) throw new Error('not an outgoing call');
     await this.session.invite({
-      requestOptions: { extraHeaders },
       requestDelegate: {
         onReject: (response) => {
           this.status = response.message.statusCode ?? null;
