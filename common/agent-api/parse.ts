@@ -53,8 +53,15 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
   if (jsonNestsDeeperThan(text, AGENT_API_LIMITS.maxJsonDepth)) {
     return { ok: false, message: `JSON nests deeper than ${AGENT_API_LIMITS.maxJsonDepth}` };
   }
+  let protoKey = false;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text, (key, item: unknown) => {
+      if (key === '__proto__') protoKey = true;
+      return item;
+    }) as unknown;
+    // JSON.parse makes `__proto__` an own key; a later spread or schema could
+    // turn it into a prototype, and zod's record quietly skips it. Refuse it.
+    return protoKey ? { ok: false, message: 'the key __proto__ is not allowed' } : { ok: true, value };
   } catch {
     return { ok: false, message: 'not JSON' };
   }

@@ -127,10 +127,11 @@ describe('what the server protects the client from', () => {
       release = resolve;
     });
     const original = h.backend.getDirectory.bind(h.backend);
-    h.backend.getDirectory = async (agentId, body) => {
+    const gated = async (agentId?: string, body?: Record<string, never>) => {
       await gate;
       return original(agentId, body);
     };
+    h.backend.getDirectory = gated as unknown as typeof original;
     const total = AGENT_API_LIMITS.maxPendingRequests + 3;
     for (let i = 0; i < total; i += 1) alice.send(JSON.stringify({ v: 1, type: 'request', id: `d${i}`, op: 'directory.get', body: {} }));
     const busy = await alice.take(3);

@@ -214,7 +214,7 @@ export class FakeBackend implements AgentApiBackend {
     return ok({ contactId: body.contactId, cad });
   }
 
-  getDirectory(): BackendResult<import('../../../../../common/agent-api').Directory> {
+  getDirectory(_agentId?: string, _body?: Record<string, never>): BackendResult<import('../../../../../common/agent-api').Directory> {
     const agents = [...this.agents.values()].map((a) => ({
       agentId: a.profile.agentId,
       name: a.profile.name,
