@@ -91,9 +91,11 @@ export class InviteCall {
   }
 
   /** A response of the proxy's own to the caller. */
-  respond(status: number, reason?: string, extra?: string[]): void {
+  respond(status: number, reason?: string, extra: string[] = []): void {
     if (this.tx.isFinal) return;
-    this.tx.respond(buildResponse(this.request, status, reason, { toTag: this.proxyTag, extra }));
+    // SIP.js drops a tagged 1xx without Contact; the early dialog it creates is never used.
+    const contact = status > 100 && status < 200 ? [`Contact: <sip:${this.ctx.self.host}:${this.ctx.self.port};transport=ws>`] : [];
+    this.tx.respond(buildResponse(this.request, status, reason, { toTag: this.proxyTag, extra: [...contact, ...extra] }));
   }
 
   /** Final failure to the caller; an active branch is CANCELled first. */
