@@ -7,8 +7,12 @@ import { DEMO_ORG_PATH, loadOrgFile } from '../../../../lab/acd/org-load';
 import { parseOrg } from '../../../../lab/acd/org-schema';
 import { testOrgJson } from './harness';
 
-function errorsFor(patch: (json: Record<string, any>) => void): string[] {
-  const json = testOrgJson() as Record<string, any>;
+/** Test configs are edited freely, as an admin would edit the JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+function errorsFor(patch: (json: Json) => void): string[] {
+  const json = testOrgJson() as Json;
   patch(json);
   const result = parseOrg(json);
   if (result.ok) throw new Error('expected the config to be rejected');
@@ -39,17 +43,17 @@ describe('organisation schema', () => {
   });
 
   it.each([
-    ['an agent team that does not exist', (j: any) => (j.agents[1].teams = ['nope']), 'agents[1].teams[0]: unknown team "nope"'],
-    ['a queue team that does not exist', (j: any) => (j.queues[0].teams = ['x']), 'queues[0].teams[0]: unknown team "x"'],
-    ['a duplicate DN', (j: any) => j.phones.push({ dn: '1001', sipPassword: 'abcd' }), 'phones[6]: duplicate DN "1001"'],
-    ['a duplicate username', (j: any) => j.agents.push({ ...j.agents[0] }), 'agents[8]: duplicate username "a1"'],
-    ['a queue number that is a DN', (j: any) => (j.queues[0].number = '1001'), 'queues[0].number: queue number "1001" is also a phone DN'],
-    ['a default wrap-up code not in the list', (j: any) => (j.defaultWrapUpCode = 'gone'), 'defaultWrapUpCode: "gone" is not one of wrapUpCodes'],
-    ['a default idle reason not in the list', (j: any) => (j.defaultIdleReason = 'gone'), 'defaultIdleReason: "gone" is not one of idleReasons'],
-    ['a broken dial-plan regex', (j: any) => (j.outdial.dialPlan.pattern = '(['), 'outdial.dialPlan.pattern: must be a valid regular expression'],
-    ['min length above max length', (j: any) => (j.outdial.dialPlan.minLength = 13), 'outdial.dialPlan.minLength: must not exceed maxLength'],
-    ['an agent without teams', (j: any) => (j.agents[0].teams = []), 'agents[0].teams: an agent needs at least one team'],
-    ['a bad queue number', (j: any) => (j.queues[0].number = 'sales'), 'queues[0].number: must be 2–15 digits'],
+    ['an agent team that does not exist', (j: Json) => (j.agents[1].teams = ['nope']), 'agents[1].teams[0]: unknown team "nope"'],
+    ['a queue team that does not exist', (j: Json) => (j.queues[0].teams = ['x']), 'queues[0].teams[0]: unknown team "x"'],
+    ['a duplicate DN', (j: Json) => j.phones.push({ dn: '1001', sipPassword: 'abcd' }), 'phones[6]: duplicate DN "1001"'],
+    ['a duplicate username', (j: Json) => j.agents.push({ ...j.agents[0] }), 'agents[8]: duplicate username "a1"'],
+    ['a queue number that is a DN', (j: Json) => (j.queues[0].number = '1001'), 'queues[0].number: queue number "1001" is also a phone DN'],
+    ['a default wrap-up code not in the list', (j: Json) => (j.defaultWrapUpCode = 'gone'), 'defaultWrapUpCode: "gone" is not one of wrapUpCodes'],
+    ['a default idle reason not in the list', (j: Json) => (j.defaultIdleReason = 'gone'), 'defaultIdleReason: "gone" is not one of idleReasons'],
+    ['a broken dial-plan regex', (j: Json) => (j.outdial.dialPlan.pattern = '(['), 'outdial.dialPlan.pattern: must be a valid regular expression'],
+    ['min length above max length', (j: Json) => (j.outdial.dialPlan.minLength = 13), 'outdial.dialPlan.minLength: must not exceed maxLength'],
+    ['an agent without teams', (j: Json) => (j.agents[0].teams = []), 'agents[0].teams: an agent needs at least one team'],
+    ['a bad queue number', (j: Json) => (j.queues[0].number = 'sales'), 'queues[0].number: must be 2–15 digits'],
   ])('rejects %s with a clear message', (_name, patch, message) => {
     expect(errorsFor(patch)).toContain(message);
   });
