@@ -1,6 +1,6 @@
 import { silentLogger, type Logger } from '../log';
 import { agentView, directory, flushAgentEvents } from './agents';
-import { setCad } from './cad';
+import { getCad, setCad } from './cad';
 import { contactView, queuedIn } from './contact-model';
 import { confirmConsult, conference, consultAnswered, consultFailed, endConsult, requestConsult } from './consult';
 import { customerHungUp, endCall, incomingCall, type IncomingCallInput } from './contacts';
@@ -10,7 +10,7 @@ import type { OrgConfig } from './org-schema';
 import { outdial, outdialAnswered, outdialFailed, type OutdialInput } from './outdial';
 import { nullCallPort, type AcdCallPort } from './ports';
 import { pauseRecording, resumeRecording } from './recording';
-import { declineOffer, offerAnswered, offerFailed, offerTimedOut, route } from './routing';
+import { acceptOffer, declineOffer, offerAnswered, offerFailed, offerTimedOut, route } from './routing';
 import {
   expirePassword,
   forceLogout,
@@ -133,6 +133,11 @@ export class Acd {
   }
 
   // ── Agent commands on contacts ──────────────────────────────────────────
+  /** Accept from the desktop (offer id or contact id). In the lab the softphone answering is `offerAnswered`. */
+  acceptOffer(sessionId: string, offerId: string) {
+    return this.asAgent('acceptOffer', sessionId, (a) => acceptOffer(this.core, a.config.username, offerId));
+  }
+  /** Decline (offer id or contact id): like RONA (A2). */
   declineOffer(sessionId: string, offerId: string) {
     return this.asAgent('declineOffer', sessionId, (a) => declineOffer(this.core, a.config.username, offerId));
   }
@@ -162,6 +167,9 @@ export class Acd {
   }
   cancelAutoWrapUp(sessionId: string, contactId: string) {
     return this.asAgent('cancelAutoWrapUp', sessionId, (a) => cancelAutoWrapUp(this.core, a, contactId));
+  }
+  getCad(sessionId: string, contactId: string) {
+    return this.asAgent('getCad', sessionId, (a) => getCad(this.core, a, contactId));
   }
   setCad(sessionId: string, contactId: string, values: Record<string, string>) {
     return this.asAgent('setCad', sessionId, (a) => setCad(this.core, a, contactId, values));

@@ -18,6 +18,7 @@ export function agentView(agent: AgentRecord, session: SessionRecord): AgentView
     state: displayState(session),
     availability: session.availability,
     idleReason: session.idleReason,
+    availabilitySince: session.availabilitySince,
     pending: session.pending === null ? null : { ...session.pending },
     contactId: session.contactId,
     readySince: session.readySince,
@@ -27,7 +28,7 @@ export function agentView(agent: AgentRecord, session: SessionRecord): AgentView
 
 export function directoryEntry(agent: AgentRecord, session: SessionRecord): DirectoryEntry {
   const state = displayState(session);
-  const presence = state === 'available' ? 'available' : state === 'engaged' || state === 'reserved' ? 'connected' : 'idle';
+  const presence = state === 'engaged' || state === 'reserved' ? 'connected' : state;
   return {
     username: agent.config.username,
     displayName: agent.config.displayName,
@@ -80,13 +81,24 @@ export function release(core: AcdCore, username: string, handled: boolean): void
   session.wrapUp = null;
   if (handled) session.readySince = core.now();
   if (session.pending !== null) {
-    const { availability, idleReason } = session.pending;
-    if (availability === 'available' && session.availability !== 'available') session.readySince = core.now();
-    session.availability = availability;
-    session.idleReason = idleReason;
-    session.pending = null;
+    setAvailability(core, session, session.pending.availability, session.pending.idleReason);
   }
   core.dirtyAgents.add(username);
+}
+
+/** Change what the agent chose; becoming Available starts the longest-idle clock. */
+export function setAvailability(
+  core: AcdCore,
+  session: SessionRecord,
+  availability: SessionRecord['availability'],
+  idleReason: string | null,
+): void {
+  const now = core.now();
+  if (availability === 'available' && session.availability !== 'available') session.readySince = now;
+  if (availability !== session.availability || idleReason !== session.idleReason) session.availabilitySince = now;
+  session.availability = availability;
+  session.idleReason = idleReason;
+  session.pending = null;
 }
 
 /** Put an agent in RONA (A2): only a manual Available leaves it. */
@@ -94,8 +106,7 @@ export function toRona(core: AcdCore, username: string): void {
   const session = core.sessionOf(username);
   if (session === null) return;
   release(core, username, false);
-  session.availability = 'rona';
-  session.idleReason = null;
+  setAvailability(core, session, 'rona', null);
   core.dirtyAgents.add(username);
 }
 

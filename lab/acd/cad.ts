@@ -39,6 +39,20 @@ export function initialCad(core: AcdCore, values: unknown): Record<string, strin
   return out;
 }
 
+/** Read CAD: the agents on the contact (both in a consult) and agent 1 until their wrap-up. */
+export function getCad(core: AcdCore, agent: AgentRecord, contactId: unknown): AcdResult<{ cad: Record<string, string> }> {
+  const contact = findContact(core, contactId);
+  if (contact === null) return failure('unknown-contact', 'no such contact');
+  const username = agent.config.username;
+  const involved =
+    contact.owner === username ||
+    contact.consult?.agent2 === username ||
+    contact.cadEditors.has(username) ||
+    (agent.session?.contactId === contact.id && agent.session.activity !== null);
+  if (!involved) return failure('unknown-contact', 'no such contact');
+  return { ok: true, cad: { ...contact.cad } };
+}
+
 export function setCad(core: AcdCore, agent: AgentRecord, contactId: unknown, values: unknown): AcdResult<{ cad: Record<string, string> }> {
   const contact = findContact(core, contactId);
   if (contact === null) return failure('unknown-contact', 'no such contact');

@@ -18,7 +18,8 @@ type ConsultEndReason = Extract<AcdEvent, { type: 'consult-ended' }>['reason'];
 function parseTarget(input: unknown): ConsultTarget | null {
   if (typeof input !== 'object' || input === null) return null;
   const t = input as Record<string, unknown>;
-  if (t.kind === 'agent' && typeof t.username === 'string') return { kind: 'agent', username: t.username };
+  const agent = t.username ?? t.agentId; // `agentId` as the agent API names it
+  if (t.kind === 'agent' && typeof agent === 'string') return { kind: 'agent', username: agent };
   if (t.kind === 'queue' && typeof t.queueId === 'string') return { kind: 'queue', queueId: t.queueId };
   if (t.kind === 'dn' && typeof t.number === 'string') return { kind: 'dn', number: t.number };
   return null;

@@ -80,9 +80,14 @@ export function findContact(core: AcdCore, contactId: unknown): ContactRecord | 
   return core.contacts.get(contactId) ?? null;
 }
 
-/** Find the contact holding a consult. */
+/**
+ * Find a consult by its id, or by its contact's id (a contact has at most
+ * one consult; the agent API addresses consults by contact).
+ */
 export function findConsult(core: AcdCore, consultId: unknown): { contact: ContactRecord; consult: ConsultRecord } | null {
   if (typeof consultId !== 'string') return null;
+  const byContact = core.contacts.get(consultId)?.consult ?? null;
+  if (byContact !== null) return { contact: core.contacts.get(consultId) as ContactRecord, consult: byContact };
   for (const contact of core.contacts.values()) {
     if (contact.consult?.id === consultId) return { contact, consult: contact.consult };
   }

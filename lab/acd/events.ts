@@ -32,6 +32,7 @@ export type AcdEvent =
       queueId: string | null;
       queueName: string | null;
       timeoutMs: number;
+      expiresAt: number;
       /** Routed here by last-agent routing (W1). */
       lastAgent: boolean;
     }
@@ -93,8 +94,8 @@ export interface DirectoryEntry {
   displayName: string;
   teamId: string;
   state: AgentState;
-  /** `available` green, `connected` blue, `idle` grey (the seed's colours). */
-  presence: 'available' | 'connected' | 'idle';
+  /** `available` green, `connected` blue, `idle` grey (the seed's colours), plus RONA and wrap-up. */
+  presence: 'available' | 'connected' | 'idle' | 'rona' | 'wrap-up';
 }
 
 export type AcdListener = (event: AcdEvent) => void;

@@ -68,14 +68,18 @@ export function offer(core: AcdCore, contact: ContactRecord, username: string, l
     queueId: contact.queueId,
     queueName: queue?.name ?? null,
     timeoutMs,
+    expiresAt: core.now() + timeoutMs,
     lastAgent,
   });
   const dn = session.dn;
   core.port('offerCall', (calls) => calls.offerCall({ offerId, contactId: contact.id, dn, timeoutMs }));
 }
 
+/** The ringing contact of an offer id, or of a contact id (the agent API's way). */
 function findOffer(core: AcdCore, offerId: unknown): ContactRecord | null {
   if (typeof offerId !== 'string') return null;
+  const byContact = core.contacts.get(offerId);
+  if (byContact?.offer != null) return byContact;
   for (const contact of core.contacts.values()) {
     if (contact.offer?.offerId === offerId) return contact;
   }
@@ -117,6 +121,13 @@ export function offerTimedOut(core: AcdCore, offerId: unknown): AcdResult {
   if (contact === null) return failure('stale', 'no such ringing offer');
   unanswered(core, contact, 'rona', false);
   return { ok: true };
+}
+
+/** The agent accepted in the desktop (where the desktop, not the phone, answers): as `offerAnswered`, for the agent's own offer only. */
+export function acceptOffer(core: AcdCore, username: string, offerId: unknown): AcdResult<{ contactId: string }> {
+  const contact = findOffer(core, offerId);
+  if (contact?.offer?.username !== username) return failure('stale', 'no such offer for you');
+  return offerAnswered(core, contact.offer.offerId);
 }
 
 /** The agent declined in the desktop: treated like RONA (the seed knows no other outcome). */

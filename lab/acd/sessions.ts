@@ -1,4 +1,4 @@
-import { agentView, release } from './agents';
+import { agentView, release, setAvailability } from './agents';
 import { detachOwner } from './contacts';
 import { endConsultRecord } from './consult';
 import { withdrawForLogout } from './routing';
@@ -65,6 +65,7 @@ export function login(core: AcdCore, input: LoginInput): AcdResult<{ sessionId: 
         teamId,
         availability: 'idle',
         idleReason: core.org.defaultIdleReason,
+        availabilitySince: now,
         pending: null,
         activity: null,
         contactId: null,
@@ -127,10 +128,7 @@ export function setState(
     session.pending = { availability, idleReason };
     return { ok: true, pending: true };
   }
-  if (availability === 'available' && session.availability !== 'available') session.readySince = core.now();
-  session.availability = availability;
-  session.idleReason = idleReason;
-  session.pending = null;
+  setAvailability(core, session, availability, idleReason);
   return { ok: true, pending: false };
 }
 

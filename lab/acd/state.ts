@@ -23,6 +23,8 @@ export interface SessionRecord {
   teamId: string;
   availability: Availability;
   idleReason: string | null;
+  /** When availability or idle reason last changed (the title-bar timer). */
+  availabilitySince: number;
   pending: { availability: 'available' | 'idle'; idleReason: string | null } | null;
   /** What keeps the agent from new offers. */
   activity: null | 'reserved' | 'engaged' | 'wrap-up';

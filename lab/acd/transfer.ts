@@ -23,7 +23,8 @@ function parseTarget(input: unknown): TransferTarget | null {
   if (typeof input !== 'object' || input === null) return null;
   const t = input as Record<string, unknown>;
   if (t.kind === 'consult') return { kind: 'consult' };
-  if (t.kind === 'agent' && typeof t.username === 'string') return { kind: 'agent', username: t.username };
+  const agent = t.username ?? t.agentId; // `agentId` as the agent API names it
+  if (t.kind === 'agent' && typeof agent === 'string') return { kind: 'agent', username: agent };
   if (t.kind === 'queue' && typeof t.queueId === 'string') return { kind: 'queue', queueId: t.queueId };
   if (t.kind === 'dn' && typeof t.number === 'string') return { kind: 'dn', number: t.number };
   return null;

@@ -147,6 +147,7 @@ export interface AgentView {
   state: AgentState;
   availability: Availability;
   idleReason: string | null;
+  availabilitySince: number;
   /** Chosen during a contact, applied when it ends (A3). */
   pending: { availability: 'available' | 'idle'; idleReason: string | null } | null;
   contactId: string | null;

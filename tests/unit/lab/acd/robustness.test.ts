@@ -12,7 +12,7 @@ describe('ACD robustness', () => {
     const methods = [
       'login', 'logout', 'setState', 'forceLogout', 'lockAccount', 'unlockAccount', 'expirePassword', 'incomingCall',
       'offerAnswered', 'offerFailed', 'offerTimedOut', 'customerHungUp', 'consultAnswered', 'consultFailed',
-      'outdialAnswered', 'outdialFailed', 'declineOffer', 'endCall', 'requestConsult', 'confirmConsult', 'endConsult',
+      'outdialAnswered', 'outdialFailed', 'acceptOffer', 'declineOffer', 'getCad', 'endCall', 'requestConsult', 'confirmConsult', 'endConsult',
       'conference', 'transfer', 'outdial', 'submitWrapUp', 'cancelAutoWrapUp', 'setCad', 'pauseRecording', 'resumeRecording',
     ];
     for (const name of methods) {
