@@ -29,7 +29,7 @@ export class RawSipClient {
     this.closed = new Promise((resolve) => socket.on('close', (code) => resolve(code)));
   }
 
-  static async connect(url: string, protocol: string | undefined = 'sip'): Promise<RawSipClient> {
+  static async connect(url: string, protocol: string | null = 'sip'): Promise<RawSipClient> {
     const socket = protocol ? new WebSocket(url, protocol) : new WebSocket(url);
     const client = new RawSipClient(socket);
     await new Promise<void>((resolve, reject) => {
@@ -73,12 +73,12 @@ export class RawSipClient {
   }
 
   /** REGISTER with the digest dance; resolves with the final status line. */
-  async register(user: string, password: string, expires = 600): Promise<string> {
+  async register(user: string, password: string, expires = 600, aor = user): Promise<string> {
     const callId = randomBytes(8).toString('hex');
     const register = (auth?: string): string =>
       this.request('REGISTER', 'sip:lab.test', {
-        from: user,
-        to: `<sip:${user}@lab.test>`,
+        from: aor,
+        to: `<sip:${aor}@lab.test>`,
         callId,
         headers: [`Expires: ${expires}`, ...(auth ? [`Authorization: ${auth}`] : [])],
       });

@@ -174,8 +174,12 @@ export class Phone {
   }
 }
 
-export async function startPhones(server: SipServer, users: string[]): Promise<Phone[]> {
-  return Promise.all(users.map((user) => new Phone(server, user).start()));
+export async function startPhones(
+  server: SipServer,
+  users: string[],
+  extra: Partial<UserAgentOptions> = {},
+): Promise<Phone[]> {
+  return Promise.all(users.map((user) => new Phone(server, user, undefined, extra).start()));
 }
 
 /** Resolves when the session reaches `state` (at once if it already has). */
