@@ -31,16 +31,38 @@ const descriptionOptions = z
   .object({ hold: z.boolean().optional(), iceRestart: z.boolean().optional() })
   .strip();
 
+const sdp = z.string().max(64_000);
+
 export const mediaRequestSchema = z.discriminatedUnion('op', [
-  z.object({ id: z.number().int(), op: z.literal('getDescription'), callId, config: mediaConfigSchema, options: descriptionOptions }),
+  z.object({
+    id: z.number().int(),
+    op: z.literal('getDescription'),
+    callId,
+    config: mediaConfigSchema,
+    options: descriptionOptions,
+    /**
+     * The offer main already sent (the `next` of an earlier negotiation):
+     * apply exactly this one instead of creating a new one.
+     */
+    prepared: sdp.optional(),
+  }),
   z.object({
     id: z.number().int(),
     op: z.literal('setDescription'),
     callId,
     config: mediaConfigSchema,
-    sdp: z.string().max(64_000),
+    sdp,
     options: descriptionOptions,
   }),
+  /**
+   * An incoming call is ringing: get its media ready (microphone, peer
+   * connection, remote offer applied) so answering only has to answer.
+   */
+  z.object({ id: z.number().int(), op: z.literal('prepare'), callId, config: mediaConfigSchema, sdp }),
+  /** Our offer was refused (re-INVITE rejected): back to the last agreed state. */
+  z.object({ id: z.number().int(), op: z.literal('rollback'), callId }),
+  /** Make (not apply) the offer for the next hold toggle; result `{ next }`. */
+  z.object({ id: z.number().int(), op: z.literal('nextOffer'), callId }),
   z.object({
     id: z.number().int(),
     op: z.literal('sendDtmf'),
@@ -68,8 +90,22 @@ export const bodyAndContentTypeSchema = z.object({
   contentType: z.string().max(128),
 });
 
+/**
+ * What a negotiation step gives main: the local description SIP.js sends
+ * (the offer, or the answer when `setDescription` got an offer); or, from
+ * `nextOffer`, the offer for the next hold toggle, made but not applied, so
+ * hold and resume need no engine round trip before the re-INVITE leaves.
+ */
+export const negotiationResultSchema = z
+  .object({
+    description: bodyAndContentTypeSchema.optional(),
+    next: z.object({ hold: z.boolean(), sdp }).strict().optional(),
+  })
+  .strict();
+export type NegotiationResult = z.infer<typeof negotiationResultSchema>;
+
 export const mediaReplySchema = z.discriminatedUnion('ok', [
-  z.object({ id: z.number().int(), ok: z.literal(true), result: z.union([bodyAndContentTypeSchema, z.boolean(), z.null()]) }).strict(),
+  z.object({ id: z.number().int(), ok: z.literal(true), result: z.union([negotiationResultSchema, z.boolean(), z.null()]) }).strict(),
   z.object({ id: z.number().int(), ok: z.literal(false), error: z.string().max(500) }).strict(),
 ]);
 export type MediaReply = z.infer<typeof mediaReplySchema>;

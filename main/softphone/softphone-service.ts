@@ -7,7 +7,6 @@ import type { SettingsRepository } from '../settings/settings-store';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { RegistrationDeps } from './sip-registration';
 import { LineManager } from './lines/line-manager';
-import { BridgedSessionDescriptionHandler } from './media/bridged-sdh';
 import type { EngineRpc } from './media/engine-rpc';
 
 /** What the service needs of a registration (the SIP.js one, or a fake). */
@@ -117,7 +116,7 @@ export class SoftphoneService {
         log: this.log,
         publish: (registration) => this.deps.publish((s) => ({ ...s, registration })),
         onInvite: (invitation) => this.lines.incoming(invitation),
-        sessionDescriptionHandlerFactory: () => new BridgedSessionDescriptionHandler(randomUUID(), this.deps.rpc, media),
+        sessionDescriptionHandlerFactory: this.lines.handlerFactory(media),
       });
     } catch (error) {
       this.log.error('SIP user agent could not be created', { error });

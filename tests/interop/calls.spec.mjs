@@ -139,6 +139,10 @@ test('hold stops the customer hearing the agent and resume brings it back', asyn
   const resumedAt = Date.now();
   await expect.poll(async () => presentTones(await heardTones(engine, TONES))).toEqual([CUSTOMER]);
   await expect.poll(() => customerEar.heard(resumedAt)).toEqual([AGENT]);
+  // Hold and resume went out with offers the engine made ahead, and it applied
+  // them as sent: no call's media had to be rebuilt.
+  expect(sb.logText()).toContain('SIP account saved');
+  expect(sb.logText()).not.toContain('call media failed');
 });
 
 test('the customer putting the agent on hold is shown', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SessionState, type Invitation, type Session, type UserAgent } from 'sip.js';
 import type { DtmfMode, LinesView } from '../../../common/contract/softphone';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../../../common/softphone';
 import type { Logger } from '../../../common/log/logger';
 import type { EngineRpc } from '../media/engine-rpc';
-import type { CallQualityReport } from '../../../common/contract/engine-media';
+import type { CallQualityReport, MediaConfig } from '../../../common/contract/engine-media';
 import { lineOf, mediaCallId, newBoundCall, type BoundCall } from './bound-call';
 import { remoteLabel } from './call-targets';
 import { reinvite, runEffect, type EffectContext } from './effect-runner';
@@ -28,6 +29,8 @@ export interface LineManagerDeps {
   publish(view: LinesView): void;
   log: Logger;
   now?: () => number;
+  /** Engine call ids (tests pass a predictable sequence). */
+  newMediaId?: () => string;
 }
 
 /**
@@ -46,9 +49,14 @@ export class LineManager {
   private queue: Promise<void> = Promise.resolve();
   private readonly ctx: EffectContext;
   private readonly now: () => number;
+  private readonly newMediaId: () => string;
+  /** Engine media made for a ringing call before SIP.js asks for a handler. */
+  private readonly preparedMedia = new WeakMap<Session, string>();
+  private mediaConfig: MediaConfig | null = null;
 
   constructor(private readonly deps: LineManagerDeps) {
     this.now = deps.now ?? Date.now;
+    this.newMediaId = deps.newMediaId ?? randomUUID;
     this.ctx = {
       calls: this.calls,
       userAgent: deps.userAgent,
@@ -76,6 +84,19 @@ export class LineManager {
     return { accepted: true };
   }
 
+  /**
+   * SIP.js's session-description handler factory for the registration's
+   * user agent: every call's media lives in the engine, under the id made
+   * when it started ringing if it did.
+   */
+  handlerFactory(config: MediaConfig): (session: Session) => BridgedSessionDescriptionHandler {
+    this.mediaConfig = config;
+    return (session) =>
+      new BridgedSessionDescriptionHandler(this.preparedMedia.get(session) ?? this.newMediaId(), this.deps.rpc, config, (handler, error) =>
+        this.mediaFailed(handler, error),
+      );
+  }
+
   /** A new INVITE: the table places it on a line or refuses it. */
   incoming(invitation: Invitation): void {
     this.pendingOffer = invitation;
@@ -99,28 +120,46 @@ export class LineManager {
    * noticed, so the far ends stay on the call (PRODUCT V12).
    */
   recoverMedia(newCallId: () => string): void {
-    const recovered: LineId[] = [];
-    for (const line of ['line1', 'line2'] as const) {
-      const call = this.calls[line];
-      const sdh = call?.session.sessionDescriptionHandler;
-      if (!call || !(sdh instanceof BridgedSessionDescriptionHandler) || call.answeredAt === null) continue;
-      if (call.session.state !== SessionState.Established) continue;
-      sdh.rebind(newCallId());
-      recovered.push(line);
-      const { state, muted } = this.phone[line];
-      this.queue = this.queue
-        .then(() => reinvite(call.session, state === 'held'))
-        .then(async () => {
-          if (muted) await sdh.setMuted(true);
-        })
-        .catch((error: unknown) => this.deps.log.warn('media recovery failed', { line, error }));
-    }
+    const recovered = (['line1', 'line2'] as const).filter((line) => this.recoverLine(line, newCallId));
     if (recovered.length === 2 && this.phone.line1.state === 'conference') {
       this.queue = this.queue
         .then(() => runEffect({ kind: 'mix', lines: ['line1', 'line2'] }, this.ctx))
         .catch((error: unknown) => this.deps.log.warn('conference remix failed', { error }));
     }
     if (recovered.length > 0) this.deps.log.info('recovering call media after engine restart', { lines: recovered });
+  }
+
+  /** Gives one live call fresh media by re-INVITE, keeping hold and mute; false if it has none to recover. */
+  private recoverLine(line: LineId, newCallId: () => string): boolean {
+    const call = this.calls[line];
+    const sdh = call?.session.sessionDescriptionHandler;
+    if (!call || !(sdh instanceof BridgedSessionDescriptionHandler) || call.answeredAt === null) return false;
+    if (call.session.state !== SessionState.Established) return false;
+    sdh.rebind(newCallId());
+    const { state, muted } = this.phone[line];
+    this.queue = this.queue
+      .then(() => reinvite(call.session, state === 'held'))
+      .then(async () => {
+        if (muted) await sdh.setMuted(true);
+      })
+      .catch((error: unknown) => this.deps.log.warn('media recovery failed', { line, error }));
+    return true;
+  }
+
+  /**
+   * The engine could not apply a description the far end already has (an
+   * answer we ACKed, an offer we sent ahead): rebuild that call's media.
+   */
+  private mediaFailed(handler: BridgedSessionDescriptionHandler, error: Error): void {
+    const line = (['line1', 'line2'] as const).find((l) => this.calls[l]?.session.sessionDescriptionHandler === handler);
+    this.deps.log.warn('call media failed; rebuilding it', { line: line ?? null, error: error.message });
+    if (!line) return;
+    const wasMixed = this.phone.line1.state === 'conference';
+    if (this.recoverLine(line, this.newMediaId) && wasMixed) {
+      this.queue = this.queue
+        .then(() => runEffect({ kind: 'mix', lines: ['line1', 'line2'] }, this.ctx))
+        .catch((remixError: unknown) => this.deps.log.warn('conference remix failed', { error: remixError }));
+    }
   }
 
   /**
@@ -185,6 +224,7 @@ export class LineManager {
       this.calls[effect.line] = newBoundCall(invitation, remoteLabel(invitation.remoteIdentity), this.now());
       this.watch(invitation);
       void invitation.progress().catch(() => undefined);
+      this.prepareMedia(invitation);
     } else if (effect.kind === 'rejectIncoming' && this.pendingOffer) {
       const invitation = this.pendingOffer;
       this.pendingOffer = null;
@@ -193,6 +233,20 @@ export class LineManager {
       this.calls[effect.to] = this.calls[effect.from];
       delete this.calls[effect.from];
     }
+  }
+
+  /**
+   * While the call rings, the engine opens the microphone and applies the
+   * caller's offer, so answering only creates the answer. Nothing is sent
+   * to the caller before the agent answers.
+   */
+  private prepareMedia(invitation: Invitation): void {
+    const sdp = invitation.request.body;
+    const type = invitation.request.getHeader('content-type') ?? '';
+    if (!this.mediaConfig || !sdp || !/^application\/sdp\b/i.test(type)) return;
+    const callId = this.newMediaId();
+    this.preparedMedia.set(invitation, callId);
+    void this.deps.rpc.call({ op: 'prepare', callId, config: this.mediaConfig, sdp }).catch(() => undefined);
   }
 
   private effectFailed(effect: Effect, error: unknown): void {
@@ -222,6 +276,8 @@ export class LineManager {
 
   /** The session on a line is over: tell the table which fact that is. */
   private terminated(session: Session): void {
+    const prepared = this.preparedMedia.get(session);
+    if (prepared && !session.sessionDescriptionHandler) void this.deps.rpc.call({ op: 'close', callId: prepared }).catch(() => undefined);
     const line = lineOf(this.calls, session);
     if (!line) return;
     const call = this.calls[line];

@@ -1,15 +1,22 @@
 import { Core, Web, type SessionDescriptionHandlerModifier } from 'sip.js';
+import { CallHandler } from './call-handler';
 import type { MediaConfig } from '../../../common/contract/engine-media';
 import { preferCodecs } from '../../../common/softphone/sdp-codecs';
 
 /** One call's media: a real SIP.js Web handler and the element playing it. */
 export interface CallMedia {
   config: MediaConfig;
-  handler: Web.SessionDescriptionHandler;
+  handler: CallHandler;
   audio: HTMLAudioElement;
   /** We hold this call: the far end must hear nothing of the agent. */
   held: boolean;
+  /** `held` as last agreed with the far end (a refused offer goes back to it). */
+  agreedHeld: boolean;
   muted: boolean;
+  /** The ringing call's offer, applied ahead of the answer (`prepare`). */
+  prepared: { sdp: string; ready: Promise<void> } | null;
+  /** Requests for this call run one after another, in arrival order. */
+  queue: Promise<unknown>;
 }
 
 const loggerFactory = new Core.LoggerFactory();
@@ -22,7 +29,7 @@ loggerFactory.builtinEnabled = false;
  * waits long for candidates that will not come.
  */
 export function createCallMedia(config: MediaConfig, host: HTMLElement): CallMedia {
-  const handler = new Web.SessionDescriptionHandler(loggerFactory.getLogger('sip.engine'), Web.defaultMediaStreamFactory(), {
+  const handler = new CallHandler(loggerFactory.getLogger('sip.engine'), Web.defaultMediaStreamFactory(), {
     peerConnectionConfiguration: { iceServers: config.iceServers },
     iceGatheringTimeout: 500,
   });
@@ -30,7 +37,7 @@ export function createCallMedia(config: MediaConfig, host: HTMLElement): CallMed
   audio.autoplay = true;
   audio.srcObject = handler.remoteMediaStream;
   host.appendChild(audio);
-  return { config, handler, audio, held: false, muted: false };
+  return { config, handler, audio, held: false, agreedHeld: false, muted: false, prepared: null, queue: Promise.resolve() };
 }
 
 /**

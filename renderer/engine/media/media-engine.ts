@@ -1,7 +1,8 @@
 import type { EngineBridge, MediaReply, MediaRequest } from '../../../common/contract';
 import { mediaRequestSchema } from '../../../common/contract/engine-media';
 import type { Logger } from '../../../common/log/logger';
-import { applySending, codecModifier, constraints, createCallMedia, disposeCallMedia, type CallMedia } from './call-media';
+import { applySending, createCallMedia, disposeCallMedia, type CallMedia } from './call-media';
+import { applyRemote, describe, nextOffer, prepare, rollback } from './negotiation';
 import { ConferenceMixer } from './mixer';
 import { Ringer } from './ringer';
 import { startQualityMonitor } from './quality-monitor';
@@ -44,24 +45,32 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
     return media;
   };
 
+  const existing = (callId: string): CallMedia => {
+    const media = calls.get(callId);
+    if (!media) throw new Error('no media for this call');
+    return media;
+  };
+
+  /** Runs one negotiation step of a call after the ones main asked for before it. */
+  const inOrder = <T>(media: CallMedia, step: (media: CallMedia) => Promise<T>): Promise<T> => {
+    const run = media.queue.then(() => step(media));
+    media.queue = run.catch(() => undefined);
+    return run;
+  };
+
   const perform = async (request: MediaRequest): Promise<unknown> => {
     switch (request.op) {
-      case 'getDescription': {
-        const media = mediaFor(request);
-        if (request.options.hold !== undefined) media.held = request.options.hold;
-        applySending(media);
-        return media.handler.getDescription({ constraints: constraints(request.config, devices.current.microphoneId), hold: request.options.hold, offerOptions: { iceRestart: request.options.iceRestart } }, [
-          codecModifier(request.config),
-        ]);
-      }
-      case 'setDescription': {
-        const media = mediaFor(request);
-        await media.handler.setDescription(request.sdp, { constraints: constraints(request.config, devices.current.microphoneId), hold: request.options.hold });
-        if (request.options.hold !== undefined) media.held = request.options.hold;
-        applySending(media);
-        void media.audio.play().catch(() => undefined);
-        return null;
-      }
+      case 'getDescription':
+        return inOrder(mediaFor(request), (media) => describe(media, request, devices.current.microphoneId));
+      case 'setDescription':
+        return inOrder(mediaFor(request), (media) => applyRemote(media, request, devices.current.microphoneId));
+      case 'prepare':
+        prepare(mediaFor(request), request, devices.current.microphoneId);
+        return true;
+      case 'nextOffer':
+        return inOrder(existing(request.callId), nextOffer);
+      case 'rollback':
+        return inOrder(existing(request.callId), rollback);
       case 'sendDtmf':
         return queueDtmf(calls.get(request.callId), request.tones);
       case 'setMuted': {

@@ -54,6 +54,12 @@ export async function launchSwitchboard({ toneHz = 1000, env = {} } = {}) {
     /** Waits until `line` is in `state` (or one of the states). */
     waitLine: (line, states, timeout = 10_000) =>
       expect.poll(async () => (await softphone()).lines.phone[line].state, { timeout }).toBe(states),
+    /** Everything the app has logged so far (its log files, redacted as written). */
+    logText: () => {
+      const logs = path.join(dir, 'profile', 'logs');
+      if (!fs.existsSync(logs)) return '';
+      return fs.readdirSync(logs).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('');
+    },
     waitRegistration: (status, timeout = 10_000) =>
       expect.poll(async () => (await softphone()).registration.status, { timeout }).toBe(status),
     async close() {

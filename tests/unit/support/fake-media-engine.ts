@@ -11,15 +11,20 @@ export type RequestOf<O extends Op> = Extract<MediaRequest, { op: O }>;
  * each request to this engine, which records it and replies through
  * `rpc.settle` on a later macrotask, as the IPC round trip would.
  *
- * `getDescription` answers a minimal valid SDP whose `s=` line is the
- * engine call id, `a=sendonly` when held (or the RFC 3264 answer to the
- * remote offer); everything else is accepted and recorded.
+ * It keeps each call's offer/answer state as the real engine does:
+ * `getDescription` makes a minimal valid SDP whose `s=` line is the engine
+ * call id, `a=sendonly` when held (or the RFC 3264 answer to the remote
+ * offer); `setDescription` of an offer answers it in the same reply;
+ * `nextOffer` makes the next hold toggle's offer, which `getDescription`
+ * with `prepared` applies; `rollback` forgets our pending offer.
+ * Everything else is accepted and recorded.
  */
 export class FakeMediaEngine {
   readonly rpc: EngineRpc;
   /** Every request, in the order main sent them. */
   readonly requests: MediaRequest[] = [];
   private readonly calls = new Map<string, OfferAnswer>();
+  private readonly held = new Map<string, boolean>();
   private readonly failures: { op: Op; error: string }[] = [];
   private waiters: { predicate: (r: MediaRequest) => boolean; after: number; resolve(r: MediaRequest): void }[] = [];
   private running = true;
@@ -129,12 +134,29 @@ export class FakeMediaEngine {
     switch (request.op) {
       case 'getDescription': {
         const call = this.call(request.callId);
-        const direction = call.local(request.options.hold === true);
-        return { id: request.id, ok: true, result: { body: minimalSdp(request.callId, call.version, direction), contentType: 'application/sdp' } };
+        const hold = request.options.hold ?? this.held.get(request.callId) ?? false;
+        if (request.options.hold !== undefined) this.held.set(request.callId, hold);
+        const body = minimalSdp(request.callId, call.version + 1, call.local(hold));
+        if (request.prepared !== undefined) return { id: request.id, ok: true, result: {} };
+        return { id: request.id, ok: true, result: { description: { body, contentType: 'application/sdp' } } };
       }
-      case 'setDescription':
-        this.call(request.callId).remote(request.sdp);
-        return { id: request.id, ok: true, result: null };
+      case 'setDescription': {
+        const call = this.call(request.callId);
+        const wasOffer = call.remote(request.sdp);
+        if (!wasOffer) return { id: request.id, ok: true, result: {} };
+        const hold = request.options.hold ?? this.held.get(request.callId) ?? false;
+        const body = minimalSdp(request.callId, call.version + 1, call.local(hold));
+        return { id: request.id, ok: true, result: { description: { body, contentType: 'application/sdp' } } };
+      }
+      case 'nextOffer': {
+        const call = this.calls.get(request.callId);
+        if (!call) return { id: request.id, ok: false, error: 'no media for this call' };
+        const hold = !(this.held.get(request.callId) ?? false);
+        return { id: request.id, ok: true, result: { next: { hold, sdp: minimalSdp(request.callId, call.version + 1, hold ? 'sendonly' : 'sendrecv') } } };
+      }
+      case 'rollback':
+        this.calls.get(request.callId)?.rollback();
+        return { id: request.id, ok: true, result: {} };
       default:
         return { id: request.id, ok: true, result: true };
     }

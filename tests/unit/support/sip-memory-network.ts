@@ -512,9 +512,14 @@ export class OfferAnswer {
     return hold ? 'sendonly' : 'sendrecv';
   }
 
-  remote(sdp: string): void {
-    if (this.offering) this.offering = false;
-    else this.remoteOffer = sdpDirection(sdp);
+  /** Applies the far end's SDP; true if it was an offer. */
+  remote(sdp: string): boolean {
+    if (this.offering) {
+      this.offering = false;
+      return false;
+    }
+    this.remoteOffer = sdpDirection(sdp);
+    return true;
   }
 
   rollback(): void {

@@ -9,7 +9,6 @@ import {
 import type { DtmfMode, LinesView } from '../../../../common/contract/softphone';
 import type { PhoneState } from '../../../../common/softphone';
 import { LineManager } from '../../../../main/softphone/lines/line-manager';
-import { BridgedSessionDescriptionHandler } from '../../../../main/softphone/media/bridged-sdh';
 import { FakeMediaEngine } from '../../support/fake-media-engine';
 import { memoryLogger } from '../../support/memory-logger';
 import {
@@ -125,7 +124,7 @@ async function setup(): Promise<Harness> {
   // eslint-disable-next-line prefer-const -- the UA's delegate needs the manager made after it
   let lines: LineManager;
   const agent = network.createUserAgent(AGENT, {
-    sessionDescriptionHandlerFactory: () => new BridgedSessionDescriptionHandler(`m${++mediaIds}`, engine.rpc, MEDIA),
+    sessionDescriptionHandlerFactory: (session) => lines.handlerFactory(MEDIA)(session),
     delegate: { onInvite: (invitation) => lines.incoming(invitation) },
   });
   lines = new LineManager({
@@ -138,7 +137,9 @@ async function setup(): Promise<Harness> {
       for (const listener of [...listeners]) listener();
     },
     log: log.child('lines'),
+    newMediaId: () => `m${++mediaIds}`,
   });
+  lines.handlerFactory(MEDIA);
   await agent.start();
   const harness: Harness = {
     network,
@@ -292,8 +293,10 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     expect(ok.header('content-type')).toBe('application/sdp');
     expect(ok.body).toMatch(/^v=0\r\n[\s\S]*s=m1\r\n[\s\S]*a=sendrecv/);
     expect(mediaOps(h, 'stopRing')).toEqual(['stopRing']);
-    // The engine got the caller's offer, then made the answer, for one call id.
-    expect(h.engine.forCall('m1')).toEqual(['setDescription', 'getDescription']);
+    // While ringing, the engine got the caller's offer to prepare; answering
+    // applied it and made the answer in one request; then the next hold offer.
+    expect(h.engine.forCall('m1')).toEqual(['prepare', 'setDescription', 'nextOffer']);
+    expect(h.engine.ops('prepare', 'm1')[0]?.sdp).toBe(h.engine.ops('setDescription', 'm1')[0]?.sdp);
     await h.until(() => h.views.at(-1)?.calls.line1?.answeredAt != null, 'answered');
 
     await inviter.bye();
@@ -409,7 +412,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     const h = await setup();
     const customer = await h.far('1002');
     const inviter = await ringing(h, customer);
-    h.engine.failNext('getDescription', 'no microphone');
+    h.engine.failNext('setDescription', 'no microphone');
 
     expect(h.lines.command({ kind: 'answer' })).toEqual({ accepted: true });
     const final = await h.network.waitFor(toUser('1002', sip.final('INVITE')), { what: 'final response' });
@@ -440,7 +443,8 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     await h.network.waitFor(toUser('1002', sip.request('ACK')), { what: 'ACK' });
     await h.until(lineIs('line1', 'connected'), 'connected');
     expect(h.lines.state.line1.alerting).toBe(false);
-    expect(h.engine.forCall('m1')).toEqual(['getDescription', 'setDescription']); // offer, then the far end's answer
+    // Offer, the far end's answer (ACKed without waiting), then the next hold offer.
+    expect(h.engine.forCall('m1')).toEqual(['getDescription', 'setDescription', 'nextOffer']);
 
     expect(h.lines.command({ kind: 'hangup', line: 'line1' })).toEqual({ accepted: true });
     expect(h.lines.state.line1.state).toBe('ending');
@@ -526,8 +530,52 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     await h.network.waitFor(toUser('1002', (m) => m.isRequest && m.method === 'ACK' && m.cseq === resume!.invite.cseq), { what: 'ACK of the resume' });
     // No glare or overlap refusals (491 Request Pending, 500 for an INVITE before the last one's final).
     expect(h.network.messages((m) => m.method === 'INVITE' && (m.status ?? 0) >= 300)).toEqual([]);
-    expect(h.engine.ops('getDescription', 'm1').map((r) => r.options)).toEqual([{}, { hold: true }, { hold: false }]);
+    expect(h.engine.ops('getDescription', 'm1').map((r) => r.options)).toEqual([{ hold: true }, { hold: false }]);
     expect(effectFailures(h)).toEqual([]);
+  });
+
+  it('sends the hold re-INVITE with the offer the engine made ahead, and ACKs without waiting for the engine', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    await connectedIncoming(h, customer);
+    await h.engine.settled(); // the next hold offer is back in main
+    const next = await h.engine.waitFor((r) => r.op === 'nextOffer', { what: 'nextOffer' });
+    const mark = h.network.mark();
+    const mediaMark = h.engine.mark();
+
+    expect(h.lines.command({ kind: 'hold', line: 'line1' })).toEqual({ accepted: true });
+    const [hold] = await reinvites(h, '1002', 1, mark);
+    const ack = await h.network.waitFor(toUser('1002', (m) => m.isRequest && m.method === 'ACK' && m.cseq === hold!.invite.cseq), { what: 'ACK' });
+    expect(sdpDirection(hold!.invite.body)).toBe('sendonly');
+    const applied = h.engine.ops('getDescription', 'm1').at(-1);
+    // The re-INVITE carried exactly the prepared offer, which the engine was then told to apply.
+    expect(applied).toMatchObject({ options: { hold: true }, prepared: hold!.invite.body });
+    expect(next.id).toBeLessThan(applied!.id);
+    // The far end's answer went to the engine; the ACK did not wait for its reply.
+    const answer = await h.engine.waitFor((r) => r.op === 'setDescription', { after: mediaMark, what: 'answer' });
+    expect(answer).toMatchObject({ callId: 'm1', sdp: hold!.final.body });
+    expect(ack.sentAt).toBeLessThanOrEqual(hold!.final.deliveredAt! + 50);
+    await h.until(() => h.lines.state.line1.state === 'held', 'held');
+    expect(effectFailures(h)).toEqual([]);
+  });
+
+  it('rebuilds the call’s media by re-INVITE when the engine cannot apply an offer already sent', async () => {
+    const h = await setup();
+    const customer = await h.far('1002');
+    await connectedIncoming(h, customer);
+    await h.engine.settled();
+    const mark = h.network.mark();
+    h.engine.failNext('getDescription', 'prepared offer refused');
+
+    expect(h.lines.command({ kind: 'hold', line: 'line1' })).toEqual({ accepted: true });
+    const [hold, rebuilt] = await reinvites(h, '1002', 2, mark);
+    expect(sdpDirection(hold!.invite.body)).toBe('sendonly');
+    // Fresh media under a new engine id, still held: the customer stays on the call.
+    expect(rebuilt!.invite.body).toContain('s=m2');
+    expect(sdpDirection(rebuilt!.invite.body)).toBe('sendonly');
+    expect(rebuilt!.final.status).toBe(200);
+    expect(h.records.some((r) => r.message === 'call media failed; rebuilding it')).toBe(true);
+    expect(h.lines.state.line1.state).toBe('held');
   });
 
   it('sends no second re-INVITE while the first one’s 200 is held back in the network', async () => {
@@ -609,7 +657,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     const [restart] = await reinvites(h, '1002', 1, mark);
     expect(sdpDirection(restart!.invite.body)).toBe('sendrecv');
     expect(h.engine.ops('getDescription').slice(-1)[0]).toMatchObject({ callId: 'm1', options: { hold: false, iceRestart: true } });
-    expect(h.engine.requests.slice(mediaMark).map((r) => r.op)).toEqual(['getDescription', 'setDescription']);
+    expect(h.engine.requests.slice(mediaMark).map((r) => r.op)).toEqual(['getDescription', 'setDescription', 'nextOffer']);
     expect(h.views.at(-1)?.calls.line1?.quality).toEqual(quality);
   });
 
@@ -677,7 +725,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     const mix = await h.engine.waitFor((r) => r.op === 'mix', { after: mediaMark, what: 'mix' });
     expect(mix).toMatchObject({ callIds: ['m1', 'm2'] });
     // The mix comes after the customer's re-INVITE was answered.
-    expect(h.engine.requests.slice(mediaMark).map((r) => r.op)).toEqual(['getDescription', 'setDescription', 'mix']);
+    expect(h.engine.requests.slice(mediaMark).map((r) => r.op)).toEqual(['getDescription', 'setDescription', 'nextOffer', 'mix']);
     expect(h.network.messages(toUser('1003', sip.request('INVITE')), mark)).toEqual([]);
   });
 
@@ -856,13 +904,15 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     expect(sdpDirection(toColleague!.invite.body)).toBe('sendrecv');
     expect(toColleague!.invite.sentAt).toBeGreaterThan(toCustomer!.final.deliveredAt!); // one after the other
     await h.engine.waitFor((r) => r.op === 'setMuted' && r.callId === 'r2', { after: mediaMark, what: 'mute again on r2' });
-    expect(h.engine.requests.slice(mediaMark).map((r) => ('callId' in r ? `${r.op}:${r.callId}` : r.op))).toEqual([
+    const recovery = h.engine.requests.slice(mediaMark).map((r) => ('callId' in r ? `${r.op}:${r.callId}` : r.op));
+    expect(recovery.filter((op) => !op.startsWith('nextOffer'))).toEqual([
       'getDescription:r1',
       'setDescription:r1',
       'getDescription:r2',
       'setDescription:r2',
       'setMuted:r2',
     ]);
+    expect(recovery.filter((op) => op.startsWith('nextOffer')).sort()).toEqual(['nextOffer:r1', 'nextOffer:r2']);
     expect(h.lines.state.line1.state).toBe('held');
     expect(h.lines.state.line2).toMatchObject({ state: 'consulting', muted: true });
     // Same dialogs: no new call, nobody dropped.

@@ -45,19 +45,121 @@ describe('engine RPC', () => {
 });
 
 describe('bridged session-description handler', () => {
-  it('forwards SIP.js calls with portable options only', async () => {
+  const sdp = (name: string) => ({ body: `v=0 ${name}`, contentType: 'application/sdp' });
+
+  it('forwards an offer with portable options only, and ACKs the answer without waiting for the engine', async () => {
     const { rpc, sent } = setup();
     const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
     const description = sdh.getDescription({ hold: true, constraints: { audio: true } } as never);
     expect(sent[0]).toEqual({ id: 1, op: 'getDescription', callId: 'call-1', config, options: { hold: true } });
-    rpc.settle({ id: 1, ok: true, result: { body: 'v=0', contentType: 'application/sdp' } });
-    await expect(description).resolves.toEqual({ body: 'v=0', contentType: 'application/sdp' });
-    const set = sdh.setDescription('v=0');
-    expect(sent[1]).toMatchObject({ op: 'setDescription', sdp: 'v=0', options: {} });
-    rpc.settle({ id: 2, ok: true, result: null });
-    await set;
+    rpc.settle({ id: 1, ok: true, result: { description: sdp('offer') } });
+    await expect(description).resolves.toEqual(sdp('offer'));
+    // The far end's answer: resolved before the engine replies.
+    await expect(sdh.setDescription('v=0 answer')).resolves.toBeUndefined();
+    expect(sent.slice(1).map((r) => r.op)).toEqual(['setDescription', 'nextOffer']);
     expect(sdh.hasDescription('application/sdp')).toBe(true);
     expect(sdh.hasDescription('text/plain')).toBe(false);
+    rpc.failAll('test over');
+  });
+
+  it('answers an offer in one request: getDescription right after is served from the reply', async () => {
+    const { rpc, sent } = setup();
+    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
+    const applied = sdh.setDescription('v=0 offer');
+    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
+    await applied;
+    await expect(sdh.getDescription()).resolves.toEqual(sdp('answer'));
+    expect(sent.map((r) => r.op)).toEqual(['setDescription', 'nextOffer']);
+    rpc.failAll('test over');
+  });
+
+  it('uses the prepared hold offer at once, only for the toggle it was made for, and only while current', async () => {
+    const { rpc, sent } = setup();
+    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
+    const applied = sdh.setDescription('v=0 offer');
+    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
+    await applied;
+    await sdh.getDescription();
+    rpc.settle({ id: 2, ok: true, result: { next: { hold: true, sdp: 'v=0 hold' } } });
+    await Promise.resolve();
+    // A resume is not what was prepared: it goes to the engine.
+    const resume = sdh.getDescription({ hold: false } as never);
+    expect(sent[2]).toMatchObject({ op: 'getDescription', options: { hold: false } });
+    expect(sent[2]).not.toHaveProperty('prepared');
+    rpc.settle({ id: 3, ok: true, result: { description: sdp('resume') } });
+    await resume;
+    await sdh.setDescription('v=0 answer to resume');
+    rpc.settle({ id: 5, ok: true, result: { next: { hold: true, sdp: 'v=0 hold 2' } } });
+    rpc.settle({ id: 4, ok: true, result: {} });
+    await Promise.resolve();
+    await expect(sdh.getDescription({ hold: true } as never)).resolves.toEqual({ body: 'v=0 hold 2', contentType: 'application/sdp' });
+    expect(sent).toHaveLength(5); // nothing for the engine while the re-INVITE is out
+    await sdh.setDescription('v=0 answer to hold');
+    // The engine applies the offer it made, then the answer, in that order.
+    expect(sent.slice(5)).toMatchObject([
+      { op: 'getDescription', options: { hold: true }, prepared: 'v=0 hold 2' },
+      { op: 'setDescription', sdp: 'v=0 answer to hold' },
+      { op: 'nextOffer' },
+    ]);
+    rpc.failAll('test over');
+  });
+
+  it('keeps a prepared offer the far end refused: the engine never applied it', async () => {
+    const { rpc, sent } = setup();
+    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
+    const applied = sdh.setDescription('v=0 offer');
+    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
+    await applied;
+    await sdh.getDescription();
+    rpc.settle({ id: 2, ok: true, result: { next: { hold: true, sdp: 'v=0 hold' } } });
+    await Promise.resolve();
+    await sdh.getDescription({ hold: true } as never);
+    await sdh.rollbackDescription();
+    expect(sent).toHaveLength(2);
+    await expect(sdh.getDescription({ hold: true } as never)).resolves.toEqual({ body: 'v=0 hold', contentType: 'application/sdp' });
+    expect(sent).toHaveLength(2);
+    rpc.failAll('test over');
+  });
+
+  it('drops a prepared offer that arrives after a newer negotiation started', async () => {
+    const { rpc, sent } = setup();
+    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
+    const applied = sdh.setDescription('v=0 offer');
+    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
+    await applied;
+    await sdh.getDescription(); // asks for nextOffer (id 2)
+    const remoteOffer = sdh.setDescription('v=0 far-end re-INVITE'); // id 3, before the nextOffer reply
+    rpc.settle({ id: 2, ok: true, result: { next: { hold: true, sdp: 'v=0 stale' } } });
+    rpc.settle({ id: 3, ok: true, result: { description: sdp('answer 2') } });
+    await remoteOffer;
+    await sdh.getDescription();
+    void sdh.getDescription({ hold: true } as never).catch(() => undefined);
+    expect(sent.at(-1)).toMatchObject({ op: 'getDescription', options: { hold: true } });
+    expect(sent.at(-1)).not.toHaveProperty('prepared');
+    rpc.failAll('test over');
+  });
+
+  it('reports a failure of media the far end already relies on, and rolls back a refused offer', async () => {
+    const { rpc, sent } = setup();
+    const failures: string[] = [];
+    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config, (_h, error) => failures.push(error.message));
+    const offer = sdh.getDescription();
+    rpc.settle({ id: 1, ok: true, result: { description: sdp('offer') } });
+    await offer;
+    await sdh.setDescription('v=0 answer');
+    rpc.settle({ id: 2, ok: false, error: 'bad answer' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(failures).toEqual(['media setDescription failed: bad answer']);
+    const offer2 = sdh.getDescription({ hold: true } as never);
+    const offerRequest = sent.at(-1)!;
+    rpc.settle({ id: offerRequest.id, ok: true, result: { description: sdp('hold') } });
+    await offer2;
+    const rolled = sdh.rollbackDescription();
+    expect(sent.at(-1)).toMatchObject({ op: 'rollback', callId: 'call-1' });
+    rpc.settle({ id: sent.at(-1)!.id, ok: true, result: {} });
+    await rolled;
+    expect(sent.at(-1)).toMatchObject({ op: 'nextOffer' });
+    rpc.failAll('test over');
   });
 
   it('validates DTMF and closes once', () => {
@@ -78,7 +180,9 @@ describe('media contract', () => {
     expect(mediaRequestSchema.safeParse({ id: 1, op: 'close', callId: '../x' }).success).toBe(false);
     expect(mediaRequestSchema.safeParse({ id: 1, op: 'sendDtmf', callId: 'a', tones: 'X' }).success).toBe(false);
     expect(mediaRequestSchema.safeParse({ id: 1, op: 'eval', callId: 'a' }).success).toBe(false);
-    expect(mediaReplySchema.safeParse({ id: 1, ok: true, result: { body: 'x', contentType: 'y' } }).success).toBe(true);
+    expect(mediaReplySchema.safeParse({ id: 1, ok: true, result: { description: { body: 'x', contentType: 'y' } } }).success).toBe(true);
+    expect(mediaReplySchema.safeParse({ id: 1, ok: true, result: { next: { hold: true, sdp: 'v=0' } } }).success).toBe(true);
+    expect(mediaReplySchema.safeParse({ id: 1, ok: true, result: { body: 'x', contentType: 'y' } }).success).toBe(false);
     expect(mediaReplySchema.safeParse({ id: 1, ok: true, result: 'x', extra: 1 }).success).toBe(false);
   });
 });
