@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AGENT_API_LIMITS, EVENT_BODIES, describeIssues, type AgentApiEvent } from '../../common/agent-api';
+import { AGENT_API_LIMITS, EVENT_BODIES, describeIssues, isAgentApiEventName, type AgentApiEvent } from '../../common/agent-api';
 import type { Logger } from '../log';
 import type { AgentApiBackend } from './backend';
 import { systemApiClock, type ApiClock } from './clock';
@@ -71,19 +71,28 @@ export async function createAgentApiServer(options: AgentApiServerOptions): Prom
     },
   });
 
-  const unsubscribe = backend.subscribe((agentId: string, event: AgentApiEvent) => {
-    const body = EVENT_BODIES[event.event]?.safeParse(event.body);
+  /** Validates, numbers and delivers one backend event; never throws back into the backend. */
+  const deliver = (agentId: string, event: AgentApiEvent): void => {
+    const name = String((event as { event?: unknown } | null)?.event);
+    const body = isAgentApiEventName(name) ? EVENT_BODIES[name].safeParse(event.body) : undefined;
     if (body === undefined || !body.success) {
       droppedEvents += 1;
       logger.error('backend pushed an invalid event; dropped', {
-        event: String(event.event).slice(0, 64),
+        event: name.slice(0, 64),
         issues: body === undefined ? 'unknown event' : describeIssues(body.error),
       });
       return;
     }
-    if (!sessions.publish(agentId, { event: event.event, body: body.data } as AgentApiEvent)) {
+    if (!sessions.publish(agentId, { event: name, body: body.data } as AgentApiEvent)) {
       droppedEvents += 1;
-      logger.debug('event for an agent without a session; dropped', { agentId, event: event.event });
+      logger.debug('event for an agent without a session; dropped', { agentId, event: name });
+    }
+  };
+  const unsubscribe = backend.subscribe((agentId, event) => {
+    try {
+      deliver(agentId, event);
+    } catch (error) {
+      logger.error('event delivery failed', { error: String(error) });
     }
   });
 

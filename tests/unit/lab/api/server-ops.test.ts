@@ -97,10 +97,12 @@ describe('what the server protects the client from', () => {
     expect((await alice.request('cad.get', { contactId: 'c-1' })).error?.code).toBe('internal');
     h.backend.emit('alice', { event: 'agent-state', body: { state: 'napping' } as never });
     h.backend.emit('alice', { event: 'no-such-event', body: {} } as never);
+    h.backend.emit('alice', { event: 'toString', body: {} } as never);
+    h.backend.emit('alice', null as never);
     h.backend.emit('nobody', { event: 'session', body: { status: 'logged-out', reason: 'supervisor' } });
     expect((await alice.request('ping')).ok).toBe(true);
     expect(alice.events().map((f) => f.event)).toEqual(['session']);
-    expect(h.server.stats().droppedEvents).toBe(3);
+    expect(h.server.stats().droppedEvents).toBe(5);
   });
 
   it('answers binary frames and frames without a readable id with an unsequenced error event', async () => {
