@@ -40,6 +40,11 @@ export interface AcdOptions {
   clock: AcdClock;
   calls?: AcdCallPort;
   log?: Logger;
+  /**
+   * Let the call layer's own ring timeout report RONA first (`offerTimedOut`)
+   * and keep the ACD's timer as a backstop this much later. Default 0.
+   */
+  offerTimerGraceMs?: number;
 }
 
 /**
@@ -61,6 +66,7 @@ export class Acd {
       clock: options.clock,
       calls: options.calls ?? nullCallPort(),
       log: options.log ?? silentLogger(),
+      offerTimerGraceMs: options.offerTimerGraceMs,
     });
     this.core.step = (fn) => {
       this.run('timer', () => {

@@ -52,7 +52,8 @@ export function offer(core: AcdCore, contact: ContactRecord, username: string, l
   const timeoutMs = core.org.timers.ronaSeconds * 1000;
   const offerId = core.newId('offer');
   contact.state = 'offered';
-  contact.offer = { offerId, username, lastAgent, timer: core.timer(timeoutMs, () => ronaTimer(core, offerId)) };
+  const ronaMs = timeoutMs + core.offerTimerGraceMs;
+  contact.offer = { offerId, username, lastAgent, timer: core.timer(ronaMs, () => ronaTimer(core, offerId)) };
   engage(core, username, contact.id, 'reserved', 'owner');
   core.touch(contact);
   core.stats.countQueue(contact.queueId, 'offered');

@@ -95,6 +95,8 @@ export interface AcdDeps {
   clock: AcdClock;
   calls: AcdCallPort;
   log: Logger;
+  /** Extra time the ACD's RONA timer waits beyond the ring timeout given to the call layer. */
+  offerTimerGraceMs?: number;
 }
 
 /**
@@ -108,6 +110,7 @@ export class AcdCore {
   readonly clock: AcdClock;
   readonly calls: AcdCallPort;
   readonly log: Logger;
+  readonly offerTimerGraceMs: number;
   readonly stats = new AcdStats();
   readonly agents = new Map<string, AgentRecord>();
   readonly sessions = new Map<string, string>();
@@ -130,6 +133,7 @@ export class AcdCore {
     this.clock = deps.clock;
     this.calls = deps.calls;
     this.log = deps.log;
+    this.offerTimerGraceMs = Math.max(0, deps.offerTimerGraceMs ?? 0);
     for (const agent of deps.org.agents) {
       this.agents.set(agent.username, {
         config: agent,

@@ -1,4 +1,5 @@
-import { expectFail, expectOk, Harness } from './harness';
+import { Acd } from '../../../../lab/acd/acd';
+import { expectFail, expectOk, Harness, testOrg } from './harness';
 
 describe('ACD routing', () => {
   it('offers to the longest-idle Available agent and rings their DN with the RONA timeout', () => {
@@ -192,5 +193,19 @@ describe('ACD routing', () => {
     h.acd.setState(h.session('a1'), { availability: 'idle' });
     h.call('5550001');
     expect(h.offer('a2')).toMatchObject({ customerNumber: '5550001', lastAgent: false });
+  });
+});
+
+describe('ACD RONA timer grace', () => {
+  it('with a grace period the call layer’s timeout reports first; the ACD timer is the backstop', () => {
+    const h = new Harness();
+    const acd = new Acd({ org: testOrg(), clock: h.clock, offerTimerGraceMs: 2000 });
+    const { sessionId } = expectOk(acd.login({ username: 'a1', password: 'pw-a1', dn: '1001', teamId: 'sales' }));
+    acd.setState(sessionId, { availability: 'available' });
+    acd.incomingCall({ from: '5550001', to: '7001' });
+    h.clock.advance(10_000);
+    expect(acd.agent('a1')?.state).toBe('reserved');
+    h.clock.advance(2000);
+    expect(acd.agent('a1')?.state).toBe('rona');
   });
 });
