@@ -11,6 +11,8 @@ export type ScenarioParty = ScriptParty & { close(): Promise<void> };
 export interface ScenarioOptions {
   /** The lab's SIP-over-WebSocket server. */
   serverUrl: string;
+  /** SIP domain of the parties' AORs (the lab org's, e.g. `lab.test`); default the server's host. */
+  domain?: string;
   clock?: Clock;
   logger?: Logger;
   /** Makes each party; real SIP.js + werift parties by default, fakes in tests. */
@@ -41,6 +43,7 @@ export function startScenario(scenario: Scenario, options: ScenarioOptions): Run
     ((identity: PartyIdentity): ScenarioParty =>
       createParty({
         serverUrl: options.serverUrl,
+        domain: options.domain,
         user: identity.user,
         displayName: identity.displayName,
         password: identity.password,

@@ -162,8 +162,8 @@ describe('scenario runner', () => {
       ['customer-1002', 'abandoned'],
       ['customer-1003', 'completed'],
     ]);
-    expect(parties.get('customer-1002')?.events).toEqual(['2000 call sales', '22000 hangup sales', '22000 close']);
-    expect(parties.get('customer-1003')?.events).toEqual(['4000 call sales', '44000 hangup sales', '44000 close']);
+    expect(parties.get('customer-1002')?.events).toEqual(['2000 call 7001', '22000 hangup 7001', '22000 close']);
+    expect(parties.get('customer-1003')?.events).toEqual(['4000 call 7001', '44000 hangup 7001', '44000 close']);
     expect([...parties.values()].every((p) => p.closed)).toBe(true);
     expect(clock.pending).toBe(0);
   });
