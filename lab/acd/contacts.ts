@@ -111,8 +111,10 @@ export function customerHungUp(core: AcdCore, contactId: unknown): AcdResult {
 function endInteraction(core: AcdCore, contact: ContactRecord, reason: 'customer-hung-up' | 'agent-ended'): void {
   const consult = contact.consult;
   if (consult !== null) {
+    // Only a consult call that exists (ringing or connected) has a leg to drop.
+    const hasLeg = consult.state === 'requested' || consult.state === 'consulting' || consult.state === 'conference';
     const agent2 = consult.agent2;
-    const dn = agent2 === null ? consult.dial : (core.sessionOf(agent2)?.dn ?? null);
+    const dn = !hasLeg ? null : agent2 === null ? consult.dial : (core.sessionOf(agent2)?.dn ?? null);
     endConsultRecord(core, contact, reason === 'customer-hung-up' ? 'customer-hung-up' : 'contact-ended');
     if (reason === 'customer-hung-up' && dn !== null) {
       core.port('dropLeg', (calls) => calls.dropLeg(contact.id, dn, 'customer-hung-up'));

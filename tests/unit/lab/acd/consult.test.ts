@@ -178,3 +178,17 @@ describe('ACD conference and roles (V5, V8)', () => {
     expectFail(h.acd.pauseRecording(a2, contactId), 'not-permitted');
   });
 });
+
+describe('ACD consult and the customer leaving early', () => {
+  it('a queue consult still waiting for confirmation has no leg to drop; the reserved agent is freed', () => {
+    const h = new Harness();
+    h.ready('a1', 's1');
+    const contactId = h.connected('a1');
+    expectOk(h.acd.requestConsult(h.session('a1'), contactId, { kind: 'queue', queueId: 'support' }));
+    expect(h.state('s1')).toBe('reserved');
+    expectOk(h.acd.customerHungUp(contactId));
+    expect(h.portCalls.filter((p) => p.call === 'dropLeg')).toEqual([]);
+    expect(h.state('s1')).toBe('available');
+    expect(h.state('a1')).toBe('wrap-up');
+  });
+});
