@@ -4,7 +4,7 @@ import { contactSchema, recordingSchema } from './contact';
 import { directorySchema } from './directory';
 import { cadSchema, contactIdSchema, epochMsSchema, requestIdSchema } from './primitives';
 import type { AgentApiOp } from './requests';
-import { agentSnapshotSchema, sessionGrantFields, wrapUpSchema } from './session';
+import { agentSnapshotSchema, phoneProvisioningSchema, sessionGrantFields, wrapUpSchema } from './session';
 
 const contactResult = z.strictObject({ contact: contactSchema });
 const contactIdResult = z.strictObject({ contactId: contactIdSchema });
@@ -13,7 +13,7 @@ const recordingResult = z.strictObject({ contactId: contactIdSchema, recording: 
 
 /** Successful response bodies, one per op (server → client). */
 export const RESULT_BODIES = {
-  login: z.strictObject({ ...sessionGrantFields, state: agentSnapshotSchema }),
+  login: z.strictObject({ ...sessionGrantFields, state: agentSnapshotSchema, phone: phoneProvisioningSchema.optional() }),
   /**
    * `events`: the events after the client's `lastSeq` follow this response,
    * in order. `snapshot`: they are no longer kept; `state` replaces the

@@ -36,6 +36,20 @@ export const agentSnapshotSchema = z.strictObject({
 });
 export type AgentSnapshot = z.infer<typeof agentSnapshotSchema>;
 
+/**
+ * The SIP account of the agent's DN, when the contact center provisions the
+ * desktop's softphone at login (the built-in lab does). The desktop keeps
+ * the password in memory for the session only.
+ */
+export const phoneProvisioningSchema = z.strictObject({
+  /** SIP over WebSocket (RFC 7118). */
+  sipServer: z.string().max(512).regex(/^wss?:\/\/[^\s]+$/),
+  aor: z.string().max(256).regex(/^sips?:[^\s@]+@[^\s]+$/),
+  authUser: z.string().min(1).max(128),
+  password: z.string().min(1).max(L.maxPasswordLength),
+});
+export type PhoneProvisioning = z.infer<typeof phoneProvisioningSchema>;
+
 export const resumeTokenSchema = z
   .string()
   .min(L.minResumeTokenLength)

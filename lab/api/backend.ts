@@ -5,6 +5,7 @@ import type {
   AgentSnapshot,
   ApiError,
   LogoutReason,
+  PhoneProvisioning,
   RequestBody,
   ResultBody,
 } from '../../common/agent-api';
@@ -39,6 +40,8 @@ export type LoginRequest = Omit<RequestBody<'login'>, 'resumeToken'>;
 export interface LoginGrant {
   agent: AgentProfile;
   state: AgentSnapshot;
+  /** The softphone's SIP account for the agent's DN, when the contact center provisions it. */
+  phone?: PhoneProvisioning;
 }
 
 /** Receives every event for an agent; the server drops events for agents without a session. */

@@ -3,6 +3,7 @@ import {
   agentProfileSchema,
   agentSnapshotSchema,
   apiError,
+  phoneProvisioningSchema,
   type AgentApiOp,
   type AgentApiRequest,
   type ResultBody,
@@ -33,7 +34,7 @@ export interface SessionOpContext {
 
 type SessionOpRequest = Extract<AgentApiRequest, { op: 'login' | 'resume' | 'logout' | 'ping' }>;
 
-const loginGrantSchema = z.strictObject({ agent: agentProfileSchema, state: agentSnapshotSchema });
+const loginGrantSchema = z.strictObject({ agent: agentProfileSchema, state: agentSnapshotSchema, phone: phoneProvisioningSchema.optional() });
 
 /** login, resume, logout and ping: the ops that create, move or end sessions. */
 export async function handleSessionOp(ctx: SessionOpContext, request: SessionOpRequest): Promise<OpOutcome> {
@@ -59,7 +60,7 @@ async function login(ctx: SessionOpContext, body: Extract<SessionOpRequest, { op
     ctx.logger.error('backend returned an invalid login grant');
     return { ok: false, error: apiError('internal', 'invalid login from the contact center') };
   }
-  const { agent, state } = grant.data;
+  const { agent, state, phone } = grant.data;
   const connection = ctx.connection.isOpen ? ctx.connection : null;
   const reclaimed = ctx.sessions.sessionFor(agent.agentId, resumeToken);
   let session: AgentSession;
@@ -74,7 +75,7 @@ async function login(ctx: SessionOpContext, body: Extract<SessionOpRequest, { op
   ctx.logger.info('agent logged in', { agentId: agent.agentId, reclaimed: reclaimed !== null });
   return {
     ok: true,
-    value: { agent, resumeToken: session.token, resumeWindowMs: ctx.resumeWindowMs, seq: session.seq, state },
+    value: { agent, resumeToken: session.token, resumeWindowMs: ctx.resumeWindowMs, seq: session.seq, state, ...(phone ? { phone } : {}) },
     after: () => {
       if (reclaimed === null) ctx.sessions.publish(agent.agentId, { event: 'session', body: { status: 'logged-in', agent } });
     },
