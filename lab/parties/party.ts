@@ -124,7 +124,13 @@ export class Party {
     await this.connect();
     const uri = this.targetUri(target);
     const call = this.book.track(new Inviter(this.ua, uri, { extraHeaders: options.extraHeaders ?? [] }), true);
-    await call.start();
+    try {
+      await call.start();
+    } catch (error) {
+      // Never sent: end the session so the call reads as failed, not calling forever.
+      await call.session.dispose().catch(() => undefined);
+      throw error;
+    }
     return call;
   }
 

@@ -16,10 +16,3 @@ export function keepLoopbackCandidates(sdp: string): string {
   });
   return kept.join('\r\n');
 }
-
-/** The direction attribute of the first audio section, if any. */
-export function audioDirection(sdp: string): 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive' | null {
-  const audio = sdp.split(/\r?\nm=/).find((section) => section.startsWith('audio ') || section.startsWith('m=audio '));
-  const match = audio ? /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/.exec(audio) : null;
-  return match ? (match[1] as 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive') : audio ? 'sendrecv' : null;
-}
