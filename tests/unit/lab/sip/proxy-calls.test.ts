@@ -1,4 +1,5 @@
 import type { SipServer } from '../../../../lab/sip';
+import { RawSipClient, startLine } from './support/raw-client';
 import { FrameLog, nextEvent, Phone, reachState, SessionState, startPhones, startServer } from './support/sip-kit';
 
 jest.setTimeout(10_000);
@@ -62,6 +63,26 @@ describe('lab SIP proxy: basic calls', () => {
     await secondInvite.bye();
     await reachState(second.inviter, SessionState.Terminated);
     await expect(endedByBob).resolves.toMatchObject({ byUser: '1002', reason: 'bye' });
+  });
+
+  it('ends a dialog for the ACD when the connection of one side drops without a BYE', async () => {
+    phones = await startPhones(server, ['1001']);
+    const [alice] = phones as [Phone];
+    const bob = await RawSipClient.connect(server.url);
+    expect(startLine(await bob.register('1002', 'secret-1002'))).toBe('SIP/2.0 200 OK');
+    const call = alice.call('1002');
+    const sdp = 'v=0\r\no=- 2 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n';
+    bob.send(bob.respond(await bob.next((text) => text.startsWith('INVITE ')), 200, 'OK', 'bobtag', sdp));
+    await reachState(call.inviter, SessionState.Established);
+    await bob.next((text) => text.startsWith('ACK '));
+    const ended = nextEvent(server, 'dialog-ended');
+    const unregistered = nextEvent(server, 'unregistered');
+    await bob.close();
+    await expect(ended).resolves.toEqual({ callId: call.inviter.request.callId, byUser: '1002', reason: 'connection-closed' });
+    await expect(unregistered).resolves.toEqual({ user: '1002', reason: 'connection-closed' });
+    // The caller's BYE now finds nobody at that contact: 404 from the proxy.
+    await call.inviter.bye();
+    await frames.waitFor((f) => f.direction === 'out' && f.text.startsWith('SIP/2.0 404') && f.text.includes(' BYE\r\n'));
   });
 
   it('relays 487 when the caller cancels while the callee rings', async () => {

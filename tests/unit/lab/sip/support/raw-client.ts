@@ -99,7 +99,7 @@ export class RawSipClient {
   }
 
   /** A response to a received request: Via/From/To/Call-ID/CSeq copied, our tag and Contact added. */
-  respond(request: string, status: number, reason: string, toTag = 'rawtag'): string {
+  respond(request: string, status: number, reason: string, toTag = 'rawtag', sdp?: string): string {
     const lines = request.split('\r\n');
     const copy = lines.filter((line) => /^(Via|From|Call-ID|CSeq|Record-Route):/i.test(line));
     const to = lines.find((line) => /^To:/i.test(line)) ?? 'To: <sip:x@lab.test>';
@@ -108,9 +108,10 @@ export class RawSipClient {
       ...copy,
       /;tag=/.test(to) ? to : `${to};tag=${toTag}`,
       `Contact: <sip:${this.contactUser}@${this.host};transport=ws>`,
-      'Content-Length: 0',
+      ...(sdp ? ['Content-Type: application/sdp'] : []),
+      `Content-Length: ${Buffer.byteLength(sdp ?? '')}`,
       '',
-      '',
+      sdp ?? '',
     ].join('\r\n');
   }
 
