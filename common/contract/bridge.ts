@@ -20,6 +20,12 @@ export interface SwitchboardBridge {
   };
   settings: {
     setLanguage: Verb<'sb:settings:set-language'>;
+    setServerProfile: Verb<'sb:settings:set-server-profile'>;
+  };
+  agent: {
+    login: Verb<'sb:agent:login'>;
+    logout: () => Promise<IpcResult<CommandResponse<'sb:agent:logout'>>>;
+    setState: Verb<'sb:agent:set-state'>;
   };
   shell: {
     openExternal: Verb<'sb:shell:open-external'>;

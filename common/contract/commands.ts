@@ -5,6 +5,7 @@ import { snapshotSchema } from './snapshot';
 import { lineCommandRequestSchema, lineCommandResultSchema, sipAccountSchema } from './softphone';
 import { callQualityReportSchema, mediaReplySchema } from './engine-media';
 import { availableDevicesSchema, deviceChoiceSchema, inputLevelSchema } from './audio-devices';
+import { chosenStateSchema, loginRequestSchema, serverProfileSchema, sessionResultSchema } from './agent-session';
 
 /** Which window may send a command. Main checks it before parsing. */
 export type SenderRole = 'ui' | 'engine';
@@ -68,6 +69,14 @@ export const COMMANDS = {
   'sb:softphone:level-meter': spec('ui', z.object({ on: z.boolean() }).strict(), z.object({ on: z.boolean() })),
   /** Retry now instead of waiting for the next scheduled attempt. */
   'sb:softphone:reconnect': spec('ui', noArgs, z.object({ rev: z.number() })),
+  /** Where to log in: the built-in lab or a contact center's agent API (persisted). */
+  'sb:settings:set-server-profile': spec('ui', z.object({ profile: serverProfileSchema }).strict(), z.object({ rev: z.number() })),
+  /** Logs the agent in (S1); the password goes to main only, and to the vault when `remember`. */
+  'sb:agent:login': spec('ui', loginRequestSchema, sessionResultSchema),
+  /** Logs out; refused with `invalid-state` while a contact is active (S3). */
+  'sb:agent:logout': spec('ui', noArgs, sessionResultSchema),
+  /** Available, or Idle with a reason (A1); during a contact it applies when the contact ends (A3). */
+  'sb:agent:set-state': spec('ui', chosenStateSchema, sessionResultSchema),
   /** Manual engine restart, offered when the supervisor gave up (`failed`). */
   'sb:engine:restart': spec('ui', noArgs, z.object({ rev: z.number() })),
   /**

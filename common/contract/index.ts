@@ -7,3 +7,4 @@ export * from './bridge';
 export * from './softphone';
 export * from './engine-media';
 export * from './audio-devices';
+export * from './agent-session';

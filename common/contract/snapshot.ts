@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGE_PREFERENCES, SUPPORTED_LANGUAGES } from './languages';
 import { softphoneStateSchema } from './softphone';
+import { agentSessionSchema } from './agent-session';
 
 /**
  * Engine window lifecycle, owned by main's engine supervisor.
@@ -72,6 +73,8 @@ export const appStateSchema = z.object({
   agent: agentViewSchema.nullable(),
   /** SIP account (without its password) and registration. */
   softphone: softphoneStateSchema,
+  /** The contact-center session: login, the agent's state, contacts, offers, wrap-ups. */
+  session: agentSessionSchema,
 });
 export type AppState = z.infer<typeof appStateSchema>;
 

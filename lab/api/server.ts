@@ -35,6 +35,11 @@ export interface AgentApiServer {
   readonly url: string;
   /** Counts for tests and diagnostics. */
   stats(): { connections: number; sessions: number; attachedSessions: number; droppedEvents: number };
+  /**
+   * Cuts every connection without a close handshake, as a network failure
+   * would; sessions stay, waiting for a resume (the lab's "network blip").
+   */
+  dropConnections(): void;
   /** Closes every connection (1001) and stops listening; sessions are dropped without telling the backend. */
   close(): Promise<void>;
 }
@@ -128,6 +133,9 @@ export async function createAgentApiServer(options: AgentApiServerOptions): Prom
     port,
     url: `ws://${options.host}:${port}${path}`,
     stats: () => ({ connections: connections.size, sessions: sessions.size, attachedSessions: sessions.attached, droppedEvents }),
+    dropConnections: () => {
+      for (const client of wss.clients) client.terminate();
+    },
     close: async () => {
       unsubscribe();
       sessions.clear();

@@ -1,9 +1,9 @@
 import type { AppInfo, AppState, EngineState } from '../../common/contract';
-import { DEFAULT_DEVICE_CHOICE, IDLE_LINES, resolveLanguage } from '../../common/contract';
+import { DEFAULT_DEVICE_CHOICE, IDLE_LINES, INITIAL_AGENT_SESSION, resolveLanguage } from '../../common/contract';
 import type { Settings } from '../settings/settings-schema';
 
 /** The state main starts with, before any window exists. */
-export function initialAppState(app: AppInfo, settings: Settings, engine: EngineState): AppState {
+export function initialAppState(app: AppInfo, settings: Settings, engine: EngineState, labUrl: string | null = null): AppState {
   return {
     app,
     engine,
@@ -18,6 +18,7 @@ export function initialAppState(app: AppInfo, settings: Settings, engine: Engine
       lines: IDLE_LINES,
       devices: { available: { inputs: [], outputs: [] }, chosen: settings.audioDevices ?? DEFAULT_DEVICE_CHOICE },
     },
+    session: { ...INITIAL_AGENT_SESSION, profile: settings.serverProfile, labAvailable: labUrl !== null, remembered: settings.rememberedLogin },
   };
 }
 

@@ -23,6 +23,9 @@ import { initialAppState } from './app-state';
 import { registerCommandHandlers } from './command-handlers';
 import { registerSoftphoneCommands } from './softphone-commands';
 import { AudioDevices } from '../softphone/audio-devices';
+import { AgentSession } from '../agent/agent-session';
+import { registerAgentCommands, withSession } from './agent-commands';
+import { labUrlFrom } from './lab-url';
 import type { AppPaths } from './paths';
 
 /** A running app: what tests and the quit path need to reach. */
@@ -43,6 +46,7 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
   serveAppScheme(protocol, paths.rendererRoot, log.child('protocol'));
 
   const settings = createSettingsRepository(app.getPath('userData'), log.child('settings'));
+  const labUrl = labUrlFrom(process.argv, process.env);
   let uiWindow: BrowserWindow | null = null;
   let store: StateStore | null = null;
 
@@ -76,6 +80,7 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
       },
       settings.read(),
       engine.current,
+      labUrl,
     ),
   );
 
@@ -121,6 +126,25 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
   });
   registerCommandHandlers({ router, store, settings, engine, shell, log });
   registerSoftphoneCommands({ router, store, softphone, devices, rpc });
+  const phone = softphone;
+  const agentSession = new AgentSession({
+    labUrl: () => labUrl,
+    profile: () => settings.read().serverProfile,
+    remembered: () => settings.read().rememberedLogin,
+    remember: (login) => {
+      settings.write({ rememberedLogin: login });
+      store?.update((state) => withSession(state, (s) => ({ ...s, remembered: login })));
+    },
+    vault,
+    phone: {
+      use: (provisioned, displayName) =>
+        phone.useProvisioned({ server: provisioned.sipServer, aor: provisioned.aor, authUser: provisioned.authUser, displayName }, provisioned.password),
+      release: () => phone.endProvisioned(),
+    },
+    publish: (change) => store?.update((state) => withSession(state, change)),
+    log: log.child('agent'),
+  });
+  registerAgentCommands({ router, store, settings, session: agentSession });
 
   store.subscribe((snapshot) => {
     const ui = liveContents().ui;
@@ -146,6 +170,7 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
     },
     async shutdown() {
       stopWatchingNetwork();
+      await agentSession.stop();
       await softphone.stop();
       engine.stop();
       router.dispose();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DEVICE_CHOICE, deviceChoiceSchema, LANGUAGE_PREFERENCES, sipAccountSchema } from '../../common/contract';
+import { DEFAULT_DEVICE_CHOICE, deviceChoiceSchema, LANGUAGE_PREFERENCES, rememberedLoginSchema, serverProfileSchema, sipAccountSchema } from '../../common/contract';
 
 /**
  * The agent's own settings as stored on disk. Each field is parsed on its
@@ -12,6 +12,10 @@ export const SETTINGS_FIELDS = {
   sipAccount: sipAccountSchema.nullable(),
   /** Microphone, speaker and ringer devices (null = system default). */
   audioDevices: deviceChoiceSchema,
+  /** Where the agent logs in (the built-in lab unless set). */
+  serverProfile: serverProfileSchema,
+  /** The last login's username, DN and team (S1: asked on first login only). */
+  rememberedLogin: rememberedLoginSchema.nullable(),
 } as const;
 
 export type Settings = { [K in keyof typeof SETTINGS_FIELDS]: z.infer<(typeof SETTINGS_FIELDS)[K]> };
@@ -20,6 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
   sipAccount: null,
   audioDevices: DEFAULT_DEVICE_CHOICE,
+  serverProfile: { kind: 'builtin-lab' },
+  rememberedLogin: null,
 };
 
 /** Current on-disk schema version; migrations bring older files up to it. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UserAgent } from 'sip.js';
-import type { LinesView, Registration, SipAccount, SoftphoneState } from '../../common/contract/softphone';
+import { sipAccountSchema, type LinesView, type Registration, type SipAccount, type SoftphoneState } from '../../common/contract/softphone';
 import type { LineCommand } from '../../common/softphone';
 import type { Logger } from '../../common/log/logger';
 import type { SettingsRepository } from '../settings/settings-store';
@@ -40,6 +40,8 @@ export const vaultKey = (account: SipAccount): string => `sip:${account.aor}`;
 export class SoftphoneService {
   private registration: RegistrationHandle | null = null;
   private account: SipAccount | null = null;
+  /** Registered with an account the contact center provisioned for this session. */
+  private provisioned = false;
   private readonly log: Logger;
   readonly lines: LineManager;
 
@@ -85,6 +87,33 @@ export class SoftphoneService {
     await this.stopRegistration();
     if (secret) await this.register(account, secret);
     else this.deps.publish((s) => ({ ...s, registration: UNCONFIGURED }));
+  }
+
+  /**
+   * The contact center provisioned the DN's phone for the agent's session:
+   * register with it, keeping the agent's own preferences (codecs, DTMF,
+   * audio processing, ICE servers). Nothing is saved; the password stays in
+   * memory for the session.
+   */
+  async useProvisioned(phone: Pick<SipAccount, 'server' | 'aor' | 'authUser' | 'displayName'>, password: string): Promise<void> {
+    const own = this.deps.settings.read().sipAccount;
+    const account = sipAccountSchema.parse({
+      ...phone,
+      ...(own ? { iceServers: own.iceServers, codecs: own.codecs, dtmfMode: own.dtmfMode, audioProcessing: own.audioProcessing } : {}),
+    });
+    await this.stopRegistration();
+    this.provisioned = true;
+    this.log.info('registering the provisioned phone', { aor: account.aor, server: account.server });
+    await this.register(account, password);
+  }
+
+  /** The session ended: leave the provisioned phone and go back to the agent's own account. */
+  async endProvisioned(): Promise<void> {
+    if (!this.provisioned) return;
+    this.provisioned = false;
+    await this.stopRegistration();
+    this.deps.publish((s) => ({ ...s, registration: UNCONFIGURED }));
+    await this.start();
   }
 
   async removeAccount(): Promise<void> {

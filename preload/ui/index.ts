@@ -17,7 +17,12 @@ const bridge: SwitchboardBridge = {
     getSnapshot: () => invoke('sb:app:get-snapshot')(),
     ping: invoke('sb:app:ping'),
   },
-  settings: { setLanguage: invoke('sb:settings:set-language') },
+  settings: { setLanguage: invoke('sb:settings:set-language'), setServerProfile: invoke('sb:settings:set-server-profile') },
+  agent: {
+    login: invoke('sb:agent:login'),
+    logout: () => invoke('sb:agent:logout')(),
+    setState: invoke('sb:agent:set-state'),
+  },
   shell: { openExternal: invoke('sb:shell:open-external') },
   engine: { restart: () => invoke('sb:engine:restart')() },
   softphone: {

@@ -25,7 +25,8 @@ export function createUnavailableBridge(): SwitchboardBridge {
   const missing = () => Promise.resolve(fail('internal', 'The preload bridge is not available'));
   return {
     app: { getSnapshot: missing, ping: missing },
-    settings: { setLanguage: missing },
+    settings: { setLanguage: missing, setServerProfile: missing },
+    agent: { login: missing, logout: missing, setState: missing },
     shell: { openExternal: missing },
     engine: { restart: missing },
     softphone: {

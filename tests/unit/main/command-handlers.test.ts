@@ -3,6 +3,8 @@ import { COMMANDS, type CommandChannel } from '../../../common/contract';
 import { initialAppState } from '../../../main/app/app-state';
 import { registerCommandHandlers } from '../../../main/app/command-handlers';
 import { registerSoftphoneCommands } from '../../../main/app/softphone-commands';
+import { registerAgentCommands, withSession } from '../../../main/app/agent-commands';
+import { AgentSession } from '../../../main/agent/agent-session';
 import { AudioDevices } from '../../../main/softphone/audio-devices';
 import { EngineSupervisor } from '../../../main/engine/engine-supervisor';
 import { IpcRouter } from '../../../main/ipc/router';
@@ -61,6 +63,17 @@ function setup() {
   });
   registerSoftphoneCommands({ router, store, softphone, devices: new AudioDevices({ settings, rpc, publish: () => undefined, emitInputLevel: () => undefined, log }), rpc });
   registerCommandHandlers({ router, store, settings, engine, log, shell: { openExternal: async (u: string) => void opened.push(u) }, now: () => 42 });
+  const session = new AgentSession({
+    labUrl: () => null,
+    profile: () => settings.read().serverProfile,
+    remembered: () => null,
+    remember: () => undefined,
+    vault: Promise.resolve(createSessionOnlyVault()),
+    phone: { use: async () => undefined, release: async () => undefined },
+    publish: (change) => store?.update((s) => withSession(s, change)),
+    log,
+  });
+  registerAgentCommands({ router, store, settings, session });
   engine.start();
   running.push(engine);
   const call = (channel: CommandChannel, payload: unknown, sender: object = ui) =>
@@ -90,6 +103,24 @@ describe('command handlers', () => {
     expect(store.current).toMatchObject({ language: 'en', settings: { language: 'en' } });
     expect(saved().language).toBe('en');
     expect((await call('sb:settings:set-language', { language: 'fr' })).error?.code).toBe('invalid-payload');
+  });
+
+  it('persists the server profile, refuses a non-WebSocket one, and says so when there is no lab to log in to', async () => {
+    const { call, store, saved } = setup();
+    expect(store.current.session).toMatchObject({ status: 'logged-out', profile: { kind: 'builtin-lab' }, labAvailable: false });
+    const login = { username: 'alice', password: 'pw', dn: '1001', teamId: 'sales', remember: false };
+    expect((await call('sb:agent:login', login)).value).toEqual({ ok: false, code: 'internal' });
+    expect(store.current.session.error).toEqual({ code: 'internal' });
+    expect((await call('sb:agent:login', { ...login, dn: '12-34' })).error?.code).toBe('invalid-payload');
+    expect((await call('sb:agent:logout', {})).value).toEqual({ ok: false, code: 'not-logged-in' });
+
+    const profile = { kind: 'server', agentApiUrl: 'wss://cc.example.com/agent' };
+    expect((await call('sb:settings:set-server-profile', { profile })).ok).toBe(true);
+    expect(saved().serverProfile).toEqual(profile);
+    expect(store.current.session.profile).toEqual(profile);
+    const bad = { kind: 'server', agentApiUrl: 'http://cc.example.com' };
+    expect((await call('sb:settings:set-server-profile', { profile: bad })).error?.code).toBe('invalid-payload');
+    expect(saved().serverProfile).toEqual(profile);
   });
 
   it('opens only http(s) links externally', async () => {

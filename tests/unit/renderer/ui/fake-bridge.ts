@@ -1,4 +1,5 @@
 import { IDLE_LINES } from '../../../../common/contract/softphone';
+import { INITIAL_AGENT_SESSION, type SessionResult } from '../../../../common/contract/agent-session';
 import type { SwitchboardBridge } from '../../../../common/contract/bridge';
 import { ok, type IpcResult } from '../../../../common/contract/result';
 import type { AppState, Snapshot } from '../../../../common/contract/snapshot';
@@ -35,6 +36,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
       lines: IDLE_LINES,
       devices: { available: { inputs: [], outputs: [] }, chosen: { microphoneId: null, speakerId: null, ringerId: null } },
     },
+    session: INITIAL_AGENT_SESSION,
     ...overrides,
   };
 }
@@ -63,6 +65,12 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
     },
     settings: {
       setLanguage: jest.fn((_request: { language: string }) => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+      setServerProfile: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+    },
+    agent: {
+      login: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
+      logout: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
+      setState: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
     },
     shell: { openExternal: jest.fn(() => Promise.resolve(ok({ opened: true }))) },
     engine: { restart: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))) },

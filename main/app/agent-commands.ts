@@ -1,0 +1,38 @@
+import { ok, type AgentSessionView, type AgentView, type AppState } from '../../common/contract';
+import type { AgentSession } from '../agent/agent-session';
+import type { IpcRouter } from '../ipc/router';
+import type { SettingsRepository } from '../settings/settings-store';
+import type { StateStore } from '../state/state-store';
+
+export interface AgentCommandDeps {
+  router: IpcRouter;
+  store: StateStore;
+  settings: SettingsRepository;
+  session: AgentSession;
+}
+
+/** The title bar's agent line (S5), derived from the session. */
+export function agentViewOf(session: AgentSessionView): AgentView | null {
+  if (session.status === 'logged-out' || !session.agent) return null;
+  const state = session.view?.agentState;
+  const reason = state?.reasonCode ? session.agent.idleReasons.find((r) => r.code === state.reasonCode)?.label : undefined;
+  return { name: session.agent.name, dn: session.agent.dn, team: session.agent.team.name, state: reason ?? state?.state ?? '' };
+}
+
+/** Publishes a change of the session and what derives from it. */
+export function withSession(state: AppState, change: (session: AgentSessionView) => AgentSessionView): AppState {
+  const session = change(state.session);
+  return { ...state, session, agent: agentViewOf(session) };
+}
+
+/** The agent's login, logout and state intents from the UI, and the server profile setting. */
+export function registerAgentCommands({ router, store, settings, session }: AgentCommandDeps): void {
+  router.register('sb:agent:login', async (request) => ok(await session.login(request)));
+  router.register('sb:agent:logout', async () => ok(await session.logout()));
+  router.register('sb:agent:set-state', async (state) => ok(await session.setState(state)));
+  router.register('sb:settings:set-server-profile', ({ profile }) => {
+    settings.write({ serverProfile: profile });
+    store.update((state) => withSession(state, (s) => ({ ...s, profile })));
+    return ok({ rev: store.snapshot().rev });
+  });
+}
