@@ -72,7 +72,7 @@ export class SipProxy {
     if (!parsed.ok) {
       logger.warn('bad SIP message', { connection: connection.id, error: parsed.error });
       const bad = parsed.badRequest;
-      if (bad && bad.method !== 'ACK') {
+      if (bad && bad.method !== 'ACK' && bad.headers.has('Via')) {
         connection.send(buildResponse(bad, 400, `Bad Request (${parsed.error})`, { toTag: 'bad' }));
       }
       return;
