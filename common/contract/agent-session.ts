@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AGENT_API_OPS,
   agentIdSchema,
   agentProfileSchema,
   agentSnapshotSchema,
@@ -7,7 +8,9 @@ import {
   chosenStateSchema,
   LOGOUT_REASONS,
   phoneNumberSchema,
+  REQUEST_BODIES,
   teamIdSchema,
+  type AgentApiOp,
 } from '../agent-api';
 
 /**
@@ -89,5 +92,29 @@ export const sessionResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), code: z.enum(API_ERROR_CODES), number: z.number().int().optional() }).strict(),
 ]);
 export type SessionResult = z.infer<typeof sessionResultSchema>;
+
+/**
+ * The agent's work ops (offers, wrap-up, CAD, directory, consult, conference,
+ * transfer, outdial, recording, end contact) go to the agent API as they
+ * are: each body is checked against the protocol's schema in main before it
+ * leaves. Session ops (login, resume, logout) and ping have their own verbs.
+ */
+const SESSION_OPS = ['login', 'resume', 'logout', 'ping', 'set-state'] as const;
+export type AgentWorkOp = Exclude<AgentApiOp, (typeof SESSION_OPS)[number]>;
+export const AGENT_WORK_OPS = AGENT_API_OPS.filter((op): op is AgentWorkOp => !(SESSION_OPS as readonly string[]).includes(op));
+
+const workRequest = <O extends AgentWorkOp>(op: O) => z.object({ op: z.literal(op), body: REQUEST_BODIES[op] }).strict();
+export const agentWorkRequestSchema = z.discriminatedUnion(
+  'op',
+  AGENT_WORK_OPS.map(workRequest) as unknown as [ReturnType<typeof workRequest<AgentWorkOp>>, ...ReturnType<typeof workRequest<AgentWorkOp>>[]],
+);
+export type AgentWorkRequest = { [O in AgentWorkOp]: { op: O; body: z.infer<(typeof REQUEST_BODIES)[O]> } }[AgentWorkOp];
+
+/** A work op's answer: the protocol's result body (already validated by main), or the refusal. */
+export const agentWorkResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), body: z.unknown() }).strict(),
+  z.object({ ok: z.literal(false), code: z.enum(API_ERROR_CODES), number: z.number().int().optional() }).strict(),
+]);
+export type AgentWorkResult = z.infer<typeof agentWorkResultSchema>;
 
 export { chosenStateSchema };

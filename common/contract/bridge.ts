@@ -26,6 +26,7 @@ export interface SwitchboardBridge {
     login: Verb<'sb:agent:login'>;
     logout: () => Promise<IpcResult<CommandResponse<'sb:agent:logout'>>>;
     setState: Verb<'sb:agent:set-state'>;
+    request: Verb<'sb:agent:request'>;
   };
   shell: {
     openExternal: Verb<'sb:shell:open-external'>;

@@ -5,7 +5,7 @@ import { snapshotSchema } from './snapshot';
 import { lineCommandRequestSchema, lineCommandResultSchema, sipAccountSchema } from './softphone';
 import { callQualityReportSchema, mediaReplySchema } from './engine-media';
 import { availableDevicesSchema, deviceChoiceSchema, inputLevelSchema } from './audio-devices';
-import { chosenStateSchema, loginRequestSchema, serverProfileSchema, sessionResultSchema } from './agent-session';
+import { agentWorkRequestSchema, agentWorkResultSchema, chosenStateSchema, loginRequestSchema, serverProfileSchema, sessionResultSchema } from './agent-session';
 
 /** Which window may send a command. Main checks it before parsing. */
 export type SenderRole = 'ui' | 'engine';
@@ -77,6 +77,8 @@ export const COMMANDS = {
   'sb:agent:logout': spec('ui', noArgs, sessionResultSchema),
   /** Available, or Idle with a reason (A1); during a contact it applies when the contact ends (A3). */
   'sb:agent:set-state': spec('ui', chosenStateSchema, sessionResultSchema),
+  /** One of the agent's work ops (accept/decline, wrap-up, CAD, consult, transfer, outdial, …) through the agent API. */
+  'sb:agent:request': spec('ui', agentWorkRequestSchema, agentWorkResultSchema),
   /** Manual engine restart, offered when the supervisor gave up (`failed`). */
   'sb:engine:restart': spec('ui', noArgs, z.object({ rev: z.number() })),
   /**

@@ -1,5 +1,13 @@
 import type { AgentApiEvent, ApiError, ChosenState, LogoutReason, PhoneProvisioning } from '../../common/agent-api';
-import type { AgentSessionView, LoginCommand, RememberedLogin, ServerProfile, SessionResult } from '../../common/contract/agent-session';
+import type {
+  AgentSessionView,
+  AgentWorkRequest,
+  AgentWorkResult,
+  LoginCommand,
+  RememberedLogin,
+  ServerProfile,
+  SessionResult,
+} from '../../common/contract/agent-session';
 import type { Logger } from '../../common/log/logger';
 import type { CredentialVault } from '../vault/credential-vault';
 import { AgentConnection } from './agent-connection';
@@ -85,6 +93,15 @@ export class AgentSession {
     const agentState = outcome.body.agentState;
     this.deps.publish((v) => (v.view ? { ...v, view: { ...v.view, agentState } } : v));
     return { ok: true };
+  }
+
+  /** One of the agent's work ops, as the agent API answers it. */
+  async work(request: AgentWorkRequest): Promise<AgentWorkResult> {
+    if (!this.connection) return { ok: false, code: 'not-logged-in' };
+    const outcome = await this.connection.request(request.op, request.body as never);
+    if (outcome.ok) return { ok: true, body: outcome.body };
+    const { code, number } = outcome.error;
+    return { ok: false, code, ...(number !== undefined ? { number } : {}) };
   }
 
   /** Quit: close the connection; the server keeps the session for its resume window. */

@@ -1,4 +1,4 @@
-import { ok, type AgentSessionView, type AgentView, type AppState } from '../../common/contract';
+import { ok, type AgentSessionView, type AgentView, type AgentWorkRequest, type AppState } from '../../common/contract';
 import type { AgentSession } from '../agent/agent-session';
 import type { IpcRouter } from '../ipc/router';
 import type { SettingsRepository } from '../settings/settings-store';
@@ -30,6 +30,7 @@ export function registerAgentCommands({ router, store, settings, session }: Agen
   router.register('sb:agent:login', async (request) => ok(await session.login(request)));
   router.register('sb:agent:logout', async () => ok(await session.logout()));
   router.register('sb:agent:set-state', async (state) => ok(await session.setState(state)));
+  router.register('sb:agent:request', async (request) => ok(await session.work(request as AgentWorkRequest)));
   router.register('sb:settings:set-server-profile', ({ profile }) => {
     settings.write({ serverProfile: profile });
     store.update((state) => withSession(state, (s) => ({ ...s, profile })));

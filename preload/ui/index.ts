@@ -22,6 +22,7 @@ const bridge: SwitchboardBridge = {
     login: invoke('sb:agent:login'),
     logout: () => invoke('sb:agent:logout')(),
     setState: invoke('sb:agent:set-state'),
+    request: invoke('sb:agent:request'),
   },
   shell: { openExternal: invoke('sb:shell:open-external') },
   engine: { restart: () => invoke('sb:engine:restart')() },

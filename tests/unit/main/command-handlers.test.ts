@@ -113,6 +113,10 @@ describe('command handlers', () => {
     expect(store.current.session.error).toEqual({ code: 'internal' });
     expect((await call('sb:agent:login', { ...login, dn: '12-34' })).error?.code).toBe('invalid-payload');
     expect((await call('sb:agent:logout', {})).value).toEqual({ ok: false, code: 'not-logged-in' });
+    expect((await call('sb:agent:request', { op: 'accept-offer', body: { contactId: 'c-1' } })).value).toEqual({ ok: false, code: 'not-logged-in' });
+    // Work ops only, each body checked against the protocol: no session ops, no extra fields.
+    expect((await call('sb:agent:request', { op: 'login', body: login })).error?.code).toBe('invalid-payload');
+    expect((await call('sb:agent:request', { op: 'accept-offer', body: { contactId: 'c-1', agentId: 'bob' } })).error?.code).toBe('invalid-payload');
 
     const profile = { kind: 'server', agentApiUrl: 'wss://cc.example.com/agent' };
     expect((await call('sb:settings:set-server-profile', { profile })).ok).toBe(true);

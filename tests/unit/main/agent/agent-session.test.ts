@@ -73,6 +73,10 @@ describe('AgentSession over the agent API', () => {
     await until((v) => v.view?.offers.some((o) => o.contactId === 'c-1') === true, 'offered');
     expect(view.view?.contacts.map((c) => [c.contactId, c.state])).toEqual([['c-1', 'offered']]);
 
+    // Work ops go through as the protocol answers them.
+    expect(await session.work({ op: 'accept-offer', body: { contactId: 'nope' } })).toEqual({ ok: false, code: 'not-found' });
+    expect(await session.work({ op: 'cad.get', body: { contactId: 'c-1' } })).toMatchObject({ ok: true, body: { contactId: 'c-1' } });
+
     // S3: no logout while a contact is active.
     expect(await session.logout()).toEqual({ ok: false, code: 'invalid-state' });
     expect(view.status).toBe('logged-in');

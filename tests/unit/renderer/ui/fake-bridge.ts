@@ -1,5 +1,5 @@
 import { IDLE_LINES } from '../../../../common/contract/softphone';
-import { INITIAL_AGENT_SESSION, type SessionResult } from '../../../../common/contract/agent-session';
+import { INITIAL_AGENT_SESSION, type AgentWorkResult, type SessionResult } from '../../../../common/contract/agent-session';
 import type { SwitchboardBridge } from '../../../../common/contract/bridge';
 import { ok, type IpcResult } from '../../../../common/contract/result';
 import type { AppState, Snapshot } from '../../../../common/contract/snapshot';
@@ -71,6 +71,7 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
       login: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
       logout: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
       setState: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
+      request: jest.fn((): Promise<IpcResult<AgentWorkResult>> => Promise.resolve(ok({ ok: true, body: {} }))),
     },
     shell: { openExternal: jest.fn(() => Promise.resolve(ok({ opened: true }))) },
     engine: { restart: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))) },
