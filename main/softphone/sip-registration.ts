@@ -1,6 +1,7 @@
 import {
   Registerer,
   RegistererState,
+  SIPExtension,
   UserAgent,
   type Invitation,
   type LogLevel,
@@ -65,6 +66,9 @@ export class SipRegistration {
       // The line table decides whether an offer rings (180) or is refused
       // (486 at once), so SIP.js must not send its own 180 first.
       sendInitialProvisionalResponse: false,
+      // A colleague's consult transfer: the customer calls us with Replaces
+      // for the consult dialog (RFC 3891); the line manager swaps the call.
+      sipExtensionReplaces: SIPExtension.Supported,
       delegate: {
         onConnect: () => this.register(),
         onDisconnect: (error) => this.onDisconnect(error),

@@ -1,4 +1,4 @@
-import { SessionState, type Session } from 'sip.js';
+import { SessionState, type Invitation, type Session } from 'sip.js';
 import type { CallQuality, LineId } from '../../../common/softphone';
 import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
 
@@ -37,3 +37,16 @@ export function lineOf(calls: Partial<Record<LineId, BoundCall>>, session: Sessi
 
 /** True once the dialog is confirmed (2xx + ACK). */
 export const isEstablished = (session: Session): boolean => session.state === SessionState.Established;
+
+/**
+ * The line whose call an INVITE with Replaces takes over (RFC 3891): a
+ * colleague transferred their customer to us from a consult. SIP.js has
+ * already checked that the dialog exists; this finds its line.
+ */
+export function lineReplacedBy(calls: Partial<Record<LineId, BoundCall>>, invitation: Invitation): LineId | null {
+  if (!invitation.request.hasHeader('replaces')) return null;
+  const replaces = invitation.request.parseHeader('replaces') as { call_id?: unknown } | undefined;
+  const callId = typeof replaces?.call_id === 'string' ? replaces.call_id : null;
+  if (!callId) return null;
+  return (['line1', 'line2'] as const).find((line) => calls[line]?.session.dialog?.callId === callId) ?? null;
+}

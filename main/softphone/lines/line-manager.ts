@@ -16,9 +16,10 @@ import {
 import type { Logger } from '../../../common/log/logger';
 import type { EngineRpc } from '../media/engine-rpc';
 import type { CallQualityReport, MediaConfig } from '../../../common/contract/engine-media';
-import { lineOf, mediaCallId, newBoundCall, type BoundCall } from './bound-call';
+import { lineOf, lineReplacedBy, mediaCallId, newBoundCall, type BoundCall } from './bound-call';
 import { remoteLabel } from './call-targets';
 import { reinvite, runEffect, type EffectContext } from './effect-runner';
+import { CallMediaControl, rebuildMedia } from './call-media-control';
 import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
 
 export interface LineManagerDeps {
@@ -49,14 +50,11 @@ export class LineManager {
   private queue: Promise<void> = Promise.resolve();
   private readonly ctx: EffectContext;
   private readonly now: () => number;
-  private readonly newMediaId: () => string;
-  /** Engine media made for a ringing call before SIP.js asks for a handler. */
-  private readonly preparedMedia = new WeakMap<Session, string>();
-  private mediaConfig: MediaConfig | null = null;
+  private readonly media: CallMediaControl;
 
   constructor(private readonly deps: LineManagerDeps) {
     this.now = deps.now ?? Date.now;
-    this.newMediaId = deps.newMediaId ?? randomUUID;
+    this.media = new CallMediaControl(deps.rpc, deps.newMediaId ?? randomUUID, (handler, error) => this.mediaFailed(handler, error));
     this.ctx = {
       calls: this.calls,
       userAgent: deps.userAgent,
@@ -84,21 +82,18 @@ export class LineManager {
     return { accepted: true };
   }
 
-  /**
-   * SIP.js's session-description handler factory for the registration's
-   * user agent: every call's media lives in the engine, under the id made
-   * when it started ringing if it did.
-   */
+  /** SIP.js's session-description handler factory (see CallMediaControl). */
   handlerFactory(config: MediaConfig): (session: Session) => BridgedSessionDescriptionHandler {
-    this.mediaConfig = config;
-    return (session) =>
-      new BridgedSessionDescriptionHandler(this.preparedMedia.get(session) ?? this.newMediaId(), this.deps.rpc, config, (handler, error) =>
-        this.mediaFailed(handler, error),
-      );
+    return this.media.handlerFactory(config);
   }
 
   /** A new INVITE: the table places it on a line or refuses it. */
   incoming(invitation: Invitation): void {
+    const replaced = lineReplacedBy(this.calls, invitation);
+    if (replaced) {
+      this.replace(replaced, invitation);
+      return;
+    }
     this.pendingOffer = invitation;
     this.event({ kind: 'incoming' });
     if (this.pendingOffer === invitation) {
@@ -132,17 +127,9 @@ export class LineManager {
   /** Gives one live call fresh media by re-INVITE, keeping hold and mute; false if it has none to recover. */
   private recoverLine(line: LineId, newCallId: () => string): boolean {
     const call = this.calls[line];
-    const sdh = call?.session.sessionDescriptionHandler;
-    if (!call || !(sdh instanceof BridgedSessionDescriptionHandler) || call.answeredAt === null) return false;
-    if (call.session.state !== SessionState.Established) return false;
-    sdh.rebind(newCallId());
-    const { state, muted } = this.phone[line];
-    this.queue = this.queue
-      .then(() => reinvite(call.session, state === 'held'))
-      .then(async () => {
-        if (muted) await sdh.setMuted(true);
-      })
-      .catch((error: unknown) => this.deps.log.warn('media recovery failed', { line, error }));
+    const work = call && rebuildMedia(call, this.phone[line].state === 'held', this.phone[line].muted, newCallId());
+    if (!work) return false;
+    this.queue = this.queue.then(work).catch((error: unknown) => this.deps.log.warn('media recovery failed', { line, error }));
     return true;
   }
 
@@ -155,7 +142,7 @@ export class LineManager {
     this.deps.log.warn('call media failed; rebuilding it', { line: line ?? null, error: error.message });
     if (!line) return;
     const wasMixed = this.phone.line1.state === 'conference';
-    if (this.recoverLine(line, this.newMediaId) && wasMixed) {
+    if (this.recoverLine(line, this.media.newId) && wasMixed) {
       this.queue = this.queue
         .then(() => runEffect({ kind: 'mix', lines: ['line1', 'line2'] }, this.ctx))
         .catch((remixError: unknown) => this.deps.log.warn('conference remix failed', { error: remixError }));
@@ -224,7 +211,7 @@ export class LineManager {
       this.calls[effect.line] = newBoundCall(invitation, remoteLabel(invitation.remoteIdentity), this.now());
       this.watch(invitation);
       void invitation.progress().catch(() => undefined);
-      this.prepareMedia(invitation);
+      this.media.prepare(invitation);
     } else if (effect.kind === 'rejectIncoming' && this.pendingOffer) {
       const invitation = this.pendingOffer;
       this.pendingOffer = null;
@@ -236,17 +223,29 @@ export class LineManager {
   }
 
   /**
-   * While the call rings, the engine opens the microphone and applies the
-   * caller's offer, so answering only creates the answer. Nothing is sent
-   * to the caller before the agent answers.
+   * Swaps the line's call for the replacing one: answered at once (the
+   * agent is already talking on this line), the replaced dialog ended with
+   * BYE. The line keeps its state, hold and mute; no new ringing.
    */
-  private prepareMedia(invitation: Invitation): void {
-    const sdp = invitation.request.body;
-    const type = invitation.request.getHeader('content-type') ?? '';
-    if (!this.mediaConfig || !sdp || !/^application\/sdp\b/i.test(type)) return;
-    const callId = this.newMediaId();
-    this.preparedMedia.set(invitation, callId);
-    void this.deps.rpc.call({ op: 'prepare', callId, config: this.mediaConfig, sdp }).catch(() => undefined);
+  private replace(line: LineId, invitation: Invitation): void {
+    const old = this.calls[line];
+    this.calls[line] = newBoundCall(invitation, remoteLabel(invitation.remoteIdentity), this.now());
+    this.watch(invitation);
+    const { state, muted } = this.phone[line];
+    this.deps.log.info('call replaced by a transfer', { line });
+    this.queue = this.queue
+      .then(async () => {
+        await invitation.accept();
+        const call = this.calls[line];
+        if (call?.session === invitation) call.answeredAt = this.now();
+        if (old) await old.session.bye().catch(() => undefined);
+        const sdh = invitation.sessionDescriptionHandler;
+        if (muted && sdh instanceof BridgedSessionDescriptionHandler) await sdh.setMuted(true);
+        if (state === 'held') await reinvite(invitation, true);
+      })
+      .then(() => this.publish())
+      .catch((error: unknown) => this.deps.log.warn('replacing the call failed', { line, error }));
+    this.publish();
   }
 
   private effectFailed(effect: Effect, error: unknown): void {
@@ -276,8 +275,7 @@ export class LineManager {
 
   /** The session on a line is over: tell the table which fact that is. */
   private terminated(session: Session): void {
-    const prepared = this.preparedMedia.get(session);
-    if (prepared && !session.sessionDescriptionHandler) void this.deps.rpc.call({ op: 'close', callId: prepared }).catch(() => undefined);
+    this.media.ended(session);
     const line = lineOf(this.calls, session);
     if (!line) return;
     const call = this.calls[line];

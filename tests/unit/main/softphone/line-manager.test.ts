@@ -125,6 +125,7 @@ async function setup(): Promise<Harness> {
   let lines: LineManager;
   const agent = network.createUserAgent(AGENT, {
     sessionDescriptionHandlerFactory: (session) => lines.handlerFactory(MEDIA)(session),
+    sipExtensionReplaces: SIPExtension.Supported,
     delegate: { onInvite: (invitation) => lines.incoming(invitation) },
   });
   lines = new LineManager({
@@ -304,6 +305,30 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     await h.network.waitFor(toUser('1002', sip.response(200, 'BYE')), { what: '200 to BYE' });
     await h.engine.waitFor((r) => r.op === 'close' && r.callId === 'm1', { what: 'close m1' });
     expect(h.views.at(-1)?.calls).toEqual({ line1: null, line2: null });
+    expect(effectFailures(h)).toEqual([]);
+  });
+
+  it('takes over a call when a colleague transfers their customer to us (INVITE with Replaces)', async () => {
+    const h = await setup();
+    const colleague = await h.far('1003');
+    const consult = await connectedIncoming(h, colleague); // the colleague consults us: line 1
+    const dialog = consult.dialog!;
+    const mark = h.network.mark();
+    const customer = await h.far('1002');
+    const uri = UserAgent.makeURI(`sip:${AGENT}@${DOMAIN}`)!;
+    const replacing = new Inviter(customer.ua, uri, { extraHeaders: [`Replaces: ${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`] });
+    void replacing.invite();
+
+    await reach(replacing, SessionState.Established); // answered at once, no ringing
+    await reach(consult, SessionState.Terminated); // the replaced dialog ended by BYE
+    expect(h.network.messages(toUser('1003', sip.request('BYE')), mark)).toHaveLength(1);
+    expect(h.engine.ops('ring')).toHaveLength(1); // only the colleague's call rang
+    expect(h.lines.state.line1.state).toBe('connected');
+    await h.until(() => h.views.at(-1)?.calls.line1?.remote === '1002', 'line 1 shows the customer');
+    expect(h.lines.state.line2.state).toBe('idle');
+
+    await replacing.bye();
+    await h.until(idle, 'idle after the customer hung up');
     expect(effectFailures(h)).toEqual([]);
   });
 
