@@ -23,20 +23,26 @@ const readJson = (file) => {
   }
 };
 
+/** A Jest run whose JSON report gives the counts. */
+function jestStep(name, report, args) {
+  return {
+    name,
+    cmd: npx('jest', '--ci', '--json', `--outputFile=${join(results, report)}`, ...args),
+    count: () => {
+      const r = readJson(join(results, report));
+      return r && { passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests };
+    },
+    before: () => rmSync(join(results, report), { force: true }),
+  };
+}
+
 const steps = [
   { name: 'typecheck', cmd: ['npm', ['run', '--silent', 'typecheck']] },
   { name: 'lint', cmd: ['npm', ['run', '--silent', 'lint']] },
   { name: 'build', cmd: [process.execPath, [join(root, 'scripts/build.mjs')]] },
   { name: 'security', cmd: ['npm', ['run', '--silent', 'check:security']] },
-  {
-    name: 'unit (jest)',
-    cmd: npx('jest', '--ci', '--json', `--outputFile=${join(results, 'jest-results.json')}`),
-    count: () => {
-      const r = readJson(join(results, 'jest-results.json'));
-      return r && { passed: r.numPassedTests, failed: r.numFailedTests + r.numRuntimeErrorTestSuites, skipped: r.numPendingTests };
-    },
-    before: () => rmSync(join(results, 'jest-results.json'), { force: true }),
-  },
+  jestStep('unit (jest)', 'jest-results.json', ['--testPathIgnorePatterns', '/tests/unit/lab/']),
+  jestStep('lab unit (jest: SIP registrar/proxy, ACD, agent API, parties, wiring)', 'lab-jest-results.json', ['tests/unit/lab']),
   {
     name: 'e2e (playwright, Electron specs)',
     cmd: npx('playwright', 'test'),
