@@ -6,6 +6,7 @@ import { engineSlice } from '../features/engine/slice';
 import { shellSlice } from '../features/shell/slice';
 import { helpSlice } from '../features/help/slice';
 import { softphoneSlice } from '../features/softphone/slice';
+import { sessionSlice } from '../features/session/slice';
 
 /** All slices. Only `mirror` holds main's state; the rest is UI-local. */
 export const rootReducer = combineReducers({
@@ -16,6 +17,7 @@ export const rootReducer = combineReducers({
   shell: shellSlice.reducer,
   help: helpSlice.reducer,
   softphone: softphoneSlice.reducer,
+  session: sessionSlice.reducer,
 });
 
 export type RootState = ReturnType<typeof rootReducer>;

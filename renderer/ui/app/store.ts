@@ -3,6 +3,7 @@ import type { SwitchboardBridge } from '../../../common/contract/bridge';
 import { createLogger, type Logger } from '../../../common/log/logger';
 import { registerEngineListeners } from '../features/engine/listeners';
 import { registerMirrorListeners } from '../features/mirror/listeners';
+import { registerSessionListeners } from '../features/session/listeners';
 import { registerSettingsListeners } from '../features/settings/listeners';
 import { registerSoftphoneListeners } from '../features/softphone/listeners';
 import { registerAudioDeviceListeners } from '../features/softphone/device-listeners';
@@ -39,6 +40,7 @@ export function createAppStore(bridge: SwitchboardBridge, options: AppStoreOptio
   registerEngineListeners(startListening);
   registerSoftphoneListeners(startListening);
   registerAudioDeviceListeners(startListening);
+  registerSessionListeners(startListening);
 
   return configureStore({
     reducer: rootReducer,
