@@ -85,6 +85,8 @@ export function canUseSavedPassword(values: LoginFormValues, remembered: Remembe
 function checkUrl(url: string): LoginFieldErrorKey | null {
   if (url === '') return 'urlRequired';
   if (!serverProfileSchema.safeParse({ kind: 'server', agentApiUrl: url }).success) return 'urlInvalid';
+  // `ws:///x` parses (WHATWG takes `x` as the host) but is a typo, not an address.
+  if (!/^wss?:\/\/[^/]/.test(url)) return 'urlInvalid';
   try {
     return new URL(url).hostname === '' ? 'urlInvalid' : null;
   } catch {

@@ -1,5 +1,12 @@
 import { IDLE_LINES } from '../../../../common/contract/softphone';
-import { INITIAL_AGENT_SESSION, type AgentWorkResult, type SessionResult } from '../../../../common/contract/agent-session';
+import type { ChosenState } from '../../../../common/agent-api/agent';
+import {
+  INITIAL_AGENT_SESSION,
+  type AgentWorkResult,
+  type LoginCommand,
+  type ServerProfile,
+  type SessionResult,
+} from '../../../../common/contract/agent-session';
 import type { SwitchboardBridge } from '../../../../common/contract/bridge';
 import { ok, type IpcResult } from '../../../../common/contract/result';
 import type { AppState, Snapshot } from '../../../../common/contract/snapshot';
@@ -65,12 +72,12 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
     },
     settings: {
       setLanguage: jest.fn((_request: { language: string }) => Promise.resolve(ok({ rev: initial.rev + 1 }))),
-      setServerProfile: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))),
+      setServerProfile: jest.fn((_request: { profile: ServerProfile }) => Promise.resolve(ok({ rev: initial.rev + 1 }))),
     },
     agent: {
-      login: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
+      login: jest.fn((_request: LoginCommand): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
       logout: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
-      setState: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
+      setState: jest.fn((_request: ChosenState): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
       request: jest.fn((): Promise<IpcResult<AgentWorkResult>> => Promise.resolve(ok({ ok: true, body: {} }))),
     },
     shell: { openExternal: jest.fn(() => Promise.resolve(ok({ opened: true }))) },

@@ -10,6 +10,10 @@ import { LINE_FLAGS, LINE_STATE_LABELS } from '../../../../renderer/ui/features/
 import { SIP_ERROR_KEYS } from '../../../../renderer/ui/features/softphone/account-form';
 import { DEVICE_ROLES } from '../../../../renderer/ui/features/softphone/audio-devices';
 import { AUX_VIEWS, CONTACT_CHANNELS } from '../../../../renderer/ui/features/shell/slice';
+import { API_ERROR_CODES } from '../../../../common/agent-api/errors';
+import { LOGOUT_REASONS } from '../../../../common/agent-api/agent';
+import { SESSION_ACTIONS } from '../../../../renderer/ui/features/session/failure';
+import { LOGIN_FIELD_ERROR_KEYS } from '../../../../renderer/ui/features/session/login-validation';
 import en from '../../../../common/i18n/locales/en.json';
 import ko from '../../../../common/i18n/locales/ko.json';
 
@@ -88,6 +92,11 @@ describe('locales', () => {
       ['softphone.devices', DEVICE_ROLES.map((role) => `${role}.unnamed`)],
       ['contacts.channels', CONTACT_CHANNELS],
       ['languages', SUPPORTED_LANGUAGES],
+      ['session.loginErrors', [...API_ERROR_CODES, 'labNotRunning']],
+      ['session.errors', API_ERROR_CODES],
+      ['session.ended.reason', LOGOUT_REASONS],
+      ['session.notice.action', SESSION_ACTIONS],
+      ['session.login.fieldErrors', LOGIN_FIELD_ERROR_KEYS],
       ['nav', AUX_VIEWS.filter((v) => v !== 'customer')],
       ['aux', AUX_VIEWS.filter((v) => v !== 'settings').map((v) => `${v}.title`)],
       // The dialpad view is the dial box, not an empty state.
