@@ -61,6 +61,12 @@ export interface HeldInvite {
    * timeout is ACKed and hung up by the proxy.
    */
   forward(user: string, options: { timeoutMs: number; headers?: string[] }): Promise<ForwardOutcome>;
+  /**
+   * CANCELs the branch that is ringing, if any, and keeps the caller waiting
+   * (the ACD withdrew the offer). Its `forward` resolves `failed` 487.
+   * Returns whether a branch was ringing.
+   */
+  stopRinging(): boolean;
   /** Called once if the caller CANCELs (or its connection closes) before the call is answered. */
   onCallerCancel(callback: () => void): void;
 }

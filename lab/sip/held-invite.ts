@@ -30,6 +30,9 @@ export function heldInviteFor(call: InviteCall, targets: TargetResolver): HeldIn
       if (target.kind === 'none') return Promise.resolve({ kind: 'failed', status: target.status });
       return call.forward(target, options.timeoutMs, options.headers);
     },
+    stopRinging() {
+      return call.stopRinging();
+    },
     onCallerCancel(callback) {
       call.onCallerCancel(callback);
     },

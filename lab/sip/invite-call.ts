@@ -1,3 +1,4 @@
+import type { Core, NameAddrHeader } from 'sip.js';
 import type { ForwardOutcome } from './call-router';
 import type { ClientTransaction } from './client-transactions';
 import { prepareForward } from './forwarding';
@@ -110,6 +111,14 @@ export class InviteCall {
     this.cancelCallbacks.push(callback);
   }
 
+  /** Held calls: CANCELs the ringing branch (its `forward` resolves `failed` 487), the caller keeps waiting. */
+  stopRinging(): boolean {
+    const branch = this.active;
+    if (branch === undefined || this.over) return false;
+    this.abandon(branch, { kind: 'failed', status: 487 });
+    return true;
+  }
+
   /** Starts a branch; resolves with its outcome. Callers check `over`/`hasActiveBranch` first. */
   forward(target: BranchTarget, timeoutMs: number, extraHeaders?: string[]): Promise<ForwardOutcome> {
     const { request: forwarded, branch: id } = prepareForward(this.request, this.ctx.self, {
@@ -166,6 +175,11 @@ export class InviteCall {
           toTag: response.toTag ?? '',
           callerConnection: this.tx.connection.id,
           calleeConnection: branch.connection.id,
+          fromHeader: this.request.headers.first('From') ?? '',
+          toHeader: response.headers.first('To') ?? '',
+          callerTarget: contactUri(this.request.parsed) ?? this.request.ruri.toString(),
+          calleeTarget: contactUri(response.parsed) ?? branch.forwarded.uri,
+          callerCSeq: this.request.cseq,
           ...(branch.targetUser !== undefined ? { targetUser: branch.targetUser } : {}),
         });
       }
@@ -264,6 +278,12 @@ export class InviteCall {
       }
     }
   }
+}
+
+/** The URI of a message's first Contact, if it has one. */
+function contactUri(message: Core.IncomingMessage): string | undefined {
+  const contact = message.parseHeader('contact') as NameAddrHeader | undefined;
+  return contact?.uri?.toString();
 }
 
 /** A downstream response as it goes upstream (our Via is already gone). */

@@ -137,6 +137,7 @@ export class SipProxy {
       if (!auth) return;
       user = auth.user;
     }
+    if (inDialog) this.deps.dialogs.sawRequest(request.callId, request.fromTag, request.cseq);
     logger.debug('request', { method: request.method, callId: request.callId, inDialog });
     if (request.method === 'INVITE') {
       const call = new InviteCall(this.deps, tx);

@@ -4,6 +4,7 @@ import { silentLogger, type Logger } from '../log';
 import type { CallRouter } from './call-router';
 import { ClientTransactionTable } from './client-transactions';
 import { realClock, type Clock } from './clock';
+import { hangUpDialog } from './dialog-hangup';
 import { DialogTracker } from './dialogs';
 import { DigestAuthenticator } from './digest';
 import { LocationService, type Registration } from './location';
@@ -54,6 +55,13 @@ export interface SipServer {
   registrations(): Registration[];
   /** Number of open client connections. */
   connectionCount(): number;
+  /** Dialogs up now (established through the proxy and not yet ended). */
+  dialogCount(): number;
+  /**
+   * Ends a dialog from the middle: BYE to both sides (see dialog-hangup.ts).
+   * No `dialog-ended` event follows (the caller knows). False if no such dialog is up.
+   */
+  endDialog(callId: string, reason?: string): boolean;
   /** Closes every connection and the listening socket. */
   close(): Promise<void>;
 }
@@ -108,12 +116,13 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   const clients = new ClientTransactionTable(clock, logger);
   const servers = new ServerTransactionTable(clock, timings.lingerMs);
   const limits = { ...DEFAULT_REGISTRAR_LIMITS, ...options.registrar };
+  const dialogs = new DialogTracker(events);
   const proxy = new SipProxy({
     self,
     logger,
     clock,
     clients,
-    dialogs: new DialogTracker(events),
+    dialogs,
     targets: new TargetResolver(location, connections, (user) => credentials(user) !== undefined),
     timings,
     location,
@@ -174,6 +183,14 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
     off: (name, listener) => events.off(name, listener),
     registrations: () => location.list(),
     connectionCount: () => connections.size,
+    dialogCount: () => dialogs.size,
+    endDialog: (callId, reason = 'ended by the contact center') => {
+      const dialog = dialogs.take(callId);
+      if (dialog === undefined) return false;
+      logger.info('dialog ended by the application', { callId });
+      hangUpDialog(dialog, (id) => connections.get(id), clients, self, timings.nonInviteTimeoutMs, reason);
+      return true;
+    },
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         clock.clearTimeout(sweepTimer);
