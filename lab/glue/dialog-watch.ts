@@ -1,0 +1,101 @@
+import type { Acd, AcdEvent, TransferTarget } from '../acd';
+import type { Logger } from '../log';
+import type { SipServer, SipServerEvents } from '../sip';
+import type { ErrorNotifier } from './acd-router';
+import { mapAcdError } from './api-views';
+import type { CallRegistry } from './call-registry';
+import { agentByDn, agentByUser, queueByNumber } from './lookups';
+import type { SipCallPort } from './sip-call-port';
+
+/**
+ * SIP facts after a call is up, told to the ACD:
+ * - a dialog ends (BYE, or a connection lost): the customer hung up, the
+ *   agent ended the call, agent 2 left the consult, agent 1 ended it;
+ * - a REFER passes from an agent: the ACD's transfer (blind, or from the
+ *   consult when it carries Replaces), unless the desktop already asked;
+ * - an attended-transfer INVITE (Replaces) is up: it is the contact's new customer leg.
+ * And ACD facts told to SIP: a consult the ACD ended loses its call; a
+ * contact that ended is forgotten.
+ */
+export function watchDialogs(
+  sip: SipServer,
+  acd: Acd,
+  registry: CallRegistry,
+  port: SipCallPort,
+  pendingReplaces: Map<string, string>,
+  notify: ErrorNotifier,
+  log: Logger,
+): () => void {
+  const offs = [
+    sip.on('dialog-ended', (event) => dialogEnded(acd, registry, event)),
+    sip.on('dialog-established', (event) => {
+      const contactId = pendingReplaces.get(event.callId);
+      if (contactId === undefined) return;
+      pendingReplaces.delete(event.callId);
+      registry.bind(event.callId, contactId, 'customer');
+    }),
+    sip.on('refer', (event) => referred(acd, registry, event, notify, log)),
+    acd.on((event) => acdEvent(registry, port, event)),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+function dialogEnded(acd: Acd, registry: CallRegistry, event: SipServerEvents['dialog-ended']): void {
+  const call = registry.call(event.callId);
+  if (call === undefined) return;
+  const current = registry.isCurrent(event.callId);
+  registry.unbind(event.callId);
+  const contact = acd.contact(call.contactId);
+  if (!current || contact === null || contact.state === 'ended' || contact.state === 'transferring') return;
+  const by = agentByDn(acd, event.byUser);
+  if (call.kind === 'customer') {
+    if (by === null) acd.customerHungUp(contact.contactId);
+    else if (by.username === contact.owner) acd.endCall(by.sessionId, contact.contactId);
+    // Any other agent's BYE is agent 1 letting go after a transfer: the contact goes on.
+    return;
+  }
+  const consult = contact.consult;
+  if (consult === null) return;
+  const agent1 = contact.owner === null ? null : acd.agent(contact.owner);
+  const agent2 = consult.consultedAgent === null ? null : acd.agent(consult.consultedAgent);
+  if (agent2 !== null && (by?.username === agent2.username || consult.state === 'conference')) {
+    acd.endCall(agent2.sessionId, contact.contactId); // agent 2 leaves (or agent 1 dropped them from the conference)
+  } else if (agent1 !== null) {
+    acd.endConsult(agent1.sessionId, consult.consultId);
+  }
+}
+
+function referred(acd: Acd, registry: CallRegistry, event: SipServerEvents['refer'], notify: ErrorNotifier, log: Logger): void {
+  const call = registry.call(event.callId);
+  if (call?.kind !== 'customer' || !registry.isCurrent(event.callId)) return;
+  const contact = acd.contact(call.contactId);
+  const agent = agentByDn(acd, event.fromUser);
+  if (contact === null || agent === null || contact.owner !== agent.username) return;
+  if (contact.state === 'transferring' || contact.state === 'ended') return; // the desktop asked first
+  let target: TransferTarget;
+  if (event.replaces !== undefined) target = { kind: 'consult' };
+  else {
+    const user = event.referToUser ?? '';
+    const queue = queueByNumber(acd, user);
+    const other = agentByUser(acd, user);
+    target = queue !== undefined ? { kind: 'queue', queueId: queue.id } : other !== null ? { kind: 'agent', username: other.username } : { kind: 'dn', number: user };
+  }
+  const result = acd.transfer(agent.sessionId, contact.contactId, target);
+  if (!result.ok) {
+    log.info('transfer by REFER refused', { code: result.code });
+    const error = mapAcdError(result.code, result.message);
+    notify(agent.username, { code: error.code, message: error.message, contactId: contact.contactId });
+  }
+}
+
+function acdEvent(registry: CallRegistry, port: SipCallPort, event: AcdEvent): void {
+  if (event.type === 'consult-ended' && ['ended', 'left', 'timeout', 'not-confirmed', 'failed'].includes(event.reason)) {
+    port.dropConsult(event.contactId, `consult ${event.reason}`);
+  }
+  if (event.type === 'contact-state' && event.contact.state === 'ended') {
+    const record = registry.peek(event.contact.contactId);
+    record?.held?.reject(480, 'Contact Ended');
+    record?.consultHeld?.reject(487, 'Contact Ended');
+    registry.forget(event.contact.contactId);
+  }
+}
