@@ -66,6 +66,7 @@ describe('login screen', () => {
     expect(tag(html, 'login-error')).toBeNull();
     expect(tag(html, 'login-ended-reason')).toBeNull();
     expect(tag(html, 'login-server-url')).toBeNull();
+    expect(tag(html, 'login-password-saved-hint')).toBeNull();
   });
 
   it('renders in Korean, with no English and no raw keys left', () => {
@@ -86,6 +87,7 @@ describe('login screen', () => {
     expect(attr(tag(html, 'login-password'), 'value')).toBe('');
     expect(attr(tag(html, 'login-remember'), 'checked')).toBe('');
     expect(html).toContain('A password is saved for mina. Leave this empty to use it.');
+    expect(tag(html, 'login-password-saved-hint')).not.toBeNull();
     expect(attr(tag(html, 'login-lab-status'), 'data-available')).toBe('true');
   });
 

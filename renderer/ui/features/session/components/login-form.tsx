@@ -98,7 +98,9 @@ export function LoginForm({ session, labelledBy }: { session: AgentSessionView; 
       return;
     }
     dispatch(loginRequested({ profile: result.profile, login: result.login }));
+    // Forget the password; an empty field is not an error until the next submit.
     setPassword('');
+    setAttempted(false);
   };
 
   const errorText = (key: LoginFieldErrorKey | undefined) => (key ? t(`session.login.fieldErrors.${key}`) : null);
@@ -128,7 +130,9 @@ export function LoginForm({ session, labelledBy }: { session: AgentSessionView; 
   const profileId = `${id}-profile`;
   const passwordId = `${id}-password`;
   const rememberId = `${id}-remember`;
-  const passwordHint = savedPassword ? t('session.login.password.savedHint', { username: remembered?.username ?? '' }) : undefined;
+  const passwordHint = savedPassword ? (
+    <span data-testid="login-password-saved-hint">{t('session.login.password.savedHint', { username: remembered?.username ?? '' })}</span>
+  ) : undefined;
 
   return (
     <form className="login-form" ref={formRef} noValidate aria-busy={busy} aria-labelledby={labelledBy} onSubmit={onSubmit}>
