@@ -3,13 +3,15 @@ import { expect, isStandin, launchSwitchboard, test, type RunningSwitchboard } f
 let sb: RunningSwitchboard;
 test.afterEach(async () => sb?.close());
 
-test('starts, shows the agent desktop shell and a ready media engine', async () => {
+test('starts logged out: the login screen in the agent desktop shell, and a ready media engine', async () => {
   sb = await launchSwitchboard();
   const { ui } = sb;
   await expect(ui.getByTestId('engine-status')).toHaveAttribute('data-status', 'ready');
-  for (const id of ['title-bar', 'contact-list', 'interaction-panel', 'aux-panel', 'nav-history', 'nav-statistics', 'nav-dialpad', 'nav-help']) {
+  for (const id of ['title-bar', 'login-screen', 'aux-panel', 'nav-history', 'nav-statistics', 'nav-dialpad', 'nav-help']) {
     await expect(ui.getByTestId(id)).toBeVisible();
   }
+  // The contact list and interaction panel come with a session.
+  await expect(ui.getByTestId('contact-list')).toHaveCount(0);
   // No server yet: a neutral state, not an error.
   await expect(ui.getByTestId('connection-status')).toHaveAttribute('data-status', 'unconfigured');
   await expect(ui.getByTestId('notice')).toHaveCount(0);

@@ -41,7 +41,7 @@ test('the preload exposes verbs only, never ipcRenderer or Node', async () => {
     hasRequire: typeof (window as unknown as { require?: unknown }).require,
     hasProcess: typeof (window as unknown as { process?: unknown }).process,
   }));
-  expect(exposed).toEqual({ keys: ['app', 'engine', 'log', 'onSnapshot', 'settings', 'shell', 'softphone'], hasIpc: false, hasRequire: 'undefined', hasProcess: 'undefined' });
+  expect(exposed).toEqual({ keys: ['agent', 'app', 'engine', 'log', 'onSnapshot', 'settings', 'shell', 'softphone'], hasIpc: false, hasRequire: 'undefined', hasProcess: 'undefined' });
 });
 
 test('a reloaded UI mirrors main state again from a fresh snapshot', async () => {

@@ -9,6 +9,8 @@ export interface LaunchOptions {
   lang?: string;
   /** Reuse a profile (to test persistence); a fresh one by default. */
   userDataDir?: string;
+  /** More command-line arguments, e.g. `--lab-url=…` or Chromium's fake-capture file. */
+  args?: string[];
 }
 
 export interface RunningSwitchboard {
@@ -28,7 +30,7 @@ export async function launchSwitchboard(options: LaunchOptions = {}): Promise<Ru
   const lang = options.lang ?? 'en_US.UTF-8';
   const app = await _electron.launch({
     executablePath: backend.executablePath ?? undefined,
-    args: [ROOT, `--user-data-dir=${userDataDir}`],
+    args: [ROOT, `--user-data-dir=${userDataDir}`, ...(options.args ?? [])],
     env: { ...process.env, LANG: lang, LC_ALL: lang, LANGUAGE: '' },
     timeout: 30_000,
   });
