@@ -1,4 +1,4 @@
-import { ok, type AgentSessionView, type AgentView, type AgentWorkRequest, type AppState } from '../../common/contract';
+import { ok, type AgentSessionView, type AgentView, type AgentWorkRequest, type AppState, type ConnectionState } from '../../common/contract';
 import type { AgentSession } from '../agent/agent-session';
 import type { IpcRouter } from '../ipc/router';
 import type { SettingsRepository } from '../settings/settings-store';
@@ -19,10 +19,19 @@ export function agentViewOf(session: AgentSessionView): AgentView | null {
   return { name: session.agent.name, dn: session.agent.dn, team: session.agent.team.name, state: reason ?? state?.state ?? '' };
 }
 
+/** The title bar's contact-center connection, derived from the session. */
+export function connectionOf(session: AgentSessionView): ConnectionState {
+  const profileName = session.profile.kind === 'builtin-lab' ? 'lab' : new URL(session.profile.agentApiUrl).host;
+  if (session.status === 'logged-in') return { status: 'connected', profileName };
+  if (session.status === 'logging-in' || session.status === 'reconnecting') return { status: 'connecting', profileName };
+  const configured = session.profile.kind === 'server' || session.labAvailable;
+  return configured ? { status: 'disconnected', profileName } : { status: 'unconfigured', profileName: null };
+}
+
 /** Publishes a change of the session and what derives from it. */
 export function withSession(state: AppState, change: (session: AgentSessionView) => AgentSessionView): AppState {
   const session = change(state.session);
-  return { ...state, session, agent: agentViewOf(session) };
+  return { ...state, session, agent: agentViewOf(session), connection: connectionOf(session) };
 }
 
 /** The agent's login, logout and state intents from the UI, and the server profile setting. */

@@ -1,15 +1,17 @@
 import type { AppInfo, AppState, EngineState } from '../../common/contract';
 import { DEFAULT_DEVICE_CHOICE, IDLE_LINES, INITIAL_AGENT_SESSION, resolveLanguage } from '../../common/contract';
 import type { Settings } from '../settings/settings-schema';
+import { connectionOf } from './agent-commands';
 
 /** The state main starts with, before any window exists. */
 export function initialAppState(app: AppInfo, settings: Settings, engine: EngineState, labUrl: string | null = null): AppState {
+  const session = { ...INITIAL_AGENT_SESSION, profile: settings.serverProfile, labAvailable: labUrl !== null, remembered: settings.rememberedLogin };
   return {
     app,
     engine,
     settings: { language: settings.language },
     language: resolveLanguage(settings.language, app.systemLanguages),
-    connection: { status: 'unconfigured', profileName: null },
+    connection: connectionOf(session),
     agent: null,
     softphone: {
       account: null,
@@ -18,7 +20,7 @@ export function initialAppState(app: AppInfo, settings: Settings, engine: Engine
       lines: IDLE_LINES,
       devices: { available: { inputs: [], outputs: [] }, chosen: settings.audioDevices ?? DEFAULT_DEVICE_CHOICE },
     },
-    session: { ...INITIAL_AGENT_SESSION, profile: settings.serverProfile, labAvailable: labUrl !== null, remembered: settings.rememberedLogin },
+    session,
   };
 }
 

@@ -8,7 +8,9 @@ import type { ConnectionState } from '../../../../../common/contract/snapshot';
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
   const { t } = useTranslation();
   const status = t(`connection.status.${connection.status}`);
-  const profile = connection.status === 'unconfigured' ? null : connection.profileName;
+  // `lab` is main's name for the built-in lab; anything else is a server's host.
+  const named = connection.status === 'unconfigured' ? null : connection.profileName;
+  const profile = named === 'lab' ? t('connection.builtinLab') : named;
   const text =
     profile === null ? status
     : connection.status === 'connecting' ? t('connection.connectingTo', { profile })
