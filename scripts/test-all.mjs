@@ -36,6 +36,20 @@ function jestStep(name, report, args) {
   };
 }
 
+/** The Electron specs (playwright.config.ts) whose JSON report gives the counts. */
+function playwrightStep(name, args) {
+  return {
+    name,
+    cmd: npx('playwright', 'test', ...args),
+    count: () => {
+      const r = readJson(join(results, 'e2e-results.json'));
+      if (!r?.stats) return null;
+      return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+    },
+    before: () => rmSync(join(results, 'e2e-results.json'), { force: true }),
+  };
+}
+
 const steps = [
   { name: 'typecheck', cmd: ['npm', ['run', '--silent', 'typecheck']] },
   { name: 'lint', cmd: ['npm', ['run', '--silent', 'lint']] },
@@ -43,16 +57,8 @@ const steps = [
   { name: 'security', cmd: ['npm', ['run', '--silent', 'check:security']] },
   jestStep('unit (jest)', 'jest-results.json', ['--testPathIgnorePatterns', '/tests/unit/lab/']),
   jestStep('lab unit (jest: SIP registrar/proxy, ACD, agent API, parties, wiring)', 'lab-jest-results.json', ['tests/unit/lab']),
-  {
-    name: 'e2e (playwright, Electron specs)',
-    cmd: npx('playwright', 'test'),
-    count: () => {
-      const r = readJson(join(results, 'e2e-results.json'));
-      if (!r?.stats) return null;
-      return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
-    },
-    before: () => rmSync(join(results, 'e2e-results.json'), { force: true }),
-  },
+  playwrightStep('e2e (playwright, Electron specs)', ['--grep-invert', '@lab']),
+  playwrightStep('lab e2e (playwright: agents on the real app against the built-in lab)', ['--grep', '@lab']),
   {
     name: 'interop harness (node --test)',
     cmd: ['bash', [join(root, 'tests/interop/support/netns.sh'), '--', process.execPath, '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(results, 'interop-harness.tap')}`, join(root, 'tests/interop/harness.test.mjs')]],
