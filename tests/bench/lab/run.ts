@@ -77,10 +77,12 @@ export async function runLabBench(o: LabBenchOptions): Promise<LabBenchResult> {
     o.out('lab-offer-latency-auth-invite-ms', fmt(median(latency.map((r) => r.fromAuthInvite))));
 
     let lastSeconds = 0;
+    let stoppedBy = `the ramp's top (${o.levels.at(-1) ?? 0})`;
     for (const n of o.levels) {
       const remaining = (o.stopBy - performance.now()) / 1000;
       if (remaining < Math.max(15, lastSeconds * 1.6)) {
         o.out(`lab-level-${n}`, `skipped (${fmt(remaining, 0)} s left)`);
+        stoppedBy = `time (level ${n} skipped)`;
         break;
       }
       const level = await runLevel({ sipUrl: o.sipUrl, domain: o.domain, agents, labPid: o.labPid, staggerMs: o.staggerMs ?? 20, holdMs: o.holdMs ?? 3_000, debug: o.debug }, n);
@@ -100,12 +102,16 @@ export async function runLabBench(o: LabBenchOptions): Promise<LabBenchResult> {
           `seconds=${fmt(level.seconds ?? Number.NaN)}`,
         ].join(' '),
       );
-      if (!level.ok) break;
+      if (!level.ok) {
+        stoppedBy = `level ${n} failed`;
+        break;
+      }
       result.sustained = n;
     }
     const best = result.levels.find((l) => l.ok && l.n === result.sustained);
     o.out('lab-concurrent-calls', String(result.sustained));
     o.out('lab-concurrent-calls-target', String(TARGET_CALLS));
+    o.out('lab-concurrent-calls-stopped-by', stoppedBy);
     if (best?.cpuHold) {
       o.out('lab-cpu-level', String(best.n));
       o.out('lab-cpu-lab-pct', fmt(best.cpuHold.lab));
