@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Builds everything Electron loads into dist/: the main bundle (Node, CJS),
 // the two preloads (sandboxed, CJS, only `electron` external) and the
-// renderer pages (Vite). `--skip-renderer` rebuilds main and preloads only.
+// renderer pages (Vite); and the built-in lab (dist/lab/main.js, plain Node,
+// npm packages external). `--skip-renderer` skips the renderer pages.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sipjsGrammarCache, verifyGrammarCache } from './build/sipjs-grammar-cache.mjs';
@@ -15,6 +16,10 @@ const started = Date.now();
 
 rmSync(join(root, 'dist/main'), { recursive: true, force: true });
 rmSync(join(root, 'dist/preload'), { recursive: true, force: true });
+rmSync(join(root, 'dist/lab'), { recursive: true, force: true });
+
+const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const labExternals = Object.keys({ ...dependencies, ...devDependencies }).filter((name) => name !== 'sip.js');
 
 const common = {
   bundle: true,
@@ -36,6 +41,18 @@ await Promise.all([
     format: 'cjs',
     // Native and Electron-provided modules stay outside the bundle.
     external: ['electron', 'keytar'],
+    plugins: [sipjsGrammarCache()],
+  }),
+  build({
+    ...common,
+    entryPoints: ['lab/main.ts'],
+    outfile: 'dist/lab/main.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // The lab runs from the checkout: its npm packages stay in node_modules,
+    // except SIP.js, bundled so its parser gets the bytecode cache too.
+    external: labExternals,
     plugins: [sipjsGrammarCache()],
   }),
   ...['ui', 'engine'].map((name) =>

@@ -18,16 +18,21 @@ export interface LabAgent extends RunningSwitchboard {
  * agent's own audio preference is a raw microphone (browser noise
  * suppression would erase the test tones); the lab provisions the phone.
  */
-export async function launchLabAgent(lab: Lab, toneHz: number): Promise<LabAgent> {
+export function launchLabAgent(lab: Lab, toneHz: number): Promise<LabAgent> {
+  return launchLabAgentAt(lab.apiUrl, lab.sipUrl, toneHz);
+}
+
+/** The same, for a lab known by its URLs (e.g. one running as its own process). */
+export async function launchLabAgentAt(apiUrl: string, sipUrl: string, toneHz: number): Promise<LabAgent> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-lab-agent-'));
   const wav = writeToneWav(join(dir, 'mic.wav'), { hz: toneHz });
-  const sb = await launchSwitchboard({ args: [`--lab-url=${lab.apiUrl}`, `--use-file-for-fake-audio-capture=${wav}`] });
+  const sb = await launchSwitchboard({ args: [`--lab-url=${apiUrl}`, `--use-file-for-fake-audio-capture=${wav}`] });
   const saved = await sb.ui.evaluate(
     (server) =>
       window.switchboard.softphone.saveAccount({
         account: { server, aor: 'sip:preferences@lab.test', authUser: '', displayName: '', iceServers: [], codecs: ['PCMU'], dtmfMode: 'rfc4733', audioProcessing: false },
       }),
-    lab.sipUrl,
+    sipUrl,
   );
   expect(saved.ok).toBe(true);
   const state = async (): Promise<AppState> => {
