@@ -1,7 +1,7 @@
 import { silentLogger } from '../../../../lab/log';
 import { startLab, type Lab } from '../../../../lab/lab';
 import type { Party } from '../../../../lab/parties/party';
-import { contactOf, customer, event, loginAgent, type TestAgent } from './support/lab-kit';
+import { closeInOrder, contactOf, customer, event, loginAgent, type TestAgent } from './support/lab-kit';
 
 jest.setTimeout(20_000);
 
@@ -21,7 +21,7 @@ describe('lab: an inbound call from queue to wrap-up', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([alice?.phone.close(), caller?.close(), alice?.api.close()]);
+    await closeInOrder(caller, alice?.phone, alice?.api);
     await lab.stop();
   });
 

@@ -33,3 +33,12 @@ export function event(name: string, match: (body: Record<string, unknown>) => bo
 export function contactOf(frame: Frame): Record<string, unknown> {
   return ((frame.body as { contact?: Record<string, unknown> }).contact ?? {}) as Record<string, unknown>;
 }
+
+/**
+ * Closes parties one after the other, customers first: a party closing with
+ * a call up sends BYE, and the far end must still be there to answer it
+ * (SIP.js keeps an unanswered BYE's timer for 32 s).
+ */
+export async function closeInOrder(...parties: Array<{ close(): Promise<void> } | undefined>): Promise<void> {
+  for (const party of parties) await party?.close();
+}
