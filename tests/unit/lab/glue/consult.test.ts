@@ -1,6 +1,7 @@
 import { silentLogger } from '../../../../lab/log';
 import { startLab, type Lab } from '../../../../lab/lab';
-import type { Party, PartyCall } from '../../../../lab/parties/party';
+import type { Party } from '../../../../lab/parties/party';
+import type { PartyCall } from '../../../../lab/parties/party-call';
 import { closeInOrder, contactOf, customer, event, loginAgent, type TestAgent } from './support/lab-kit';
 
 jest.setTimeout(20_000);
