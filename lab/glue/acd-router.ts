@@ -36,7 +36,7 @@ const OUTDIAL_RING_MS = 60_000;
  */
 export class AcdCallRouter implements CallRouter {
   /** Replaces INVITEs on their way: new Call-ID → contact whose consult they replace. */
-  readonly pendingReplaces = new Map<string, string>();
+  readonly pendingReplaces = new Map<string, { contactId: string; agent: string | null }>();
 
   constructor(
     private readonly acd: Acd,
@@ -62,7 +62,10 @@ export class AcdCallRouter implements CallRouter {
 
   private replacing(invite: InitialInvite): RouteDecision {
     const replaced = invite.replaces === undefined ? undefined : this.registry.call(invite.replaces.callId);
-    if (replaced?.kind === 'consult') this.pendingReplaces.set(invite.callId, replaced.contactId);
+    if (replaced?.kind === 'consult') {
+      const agent = this.acd.contact(replaced.contactId)?.consult?.consultedAgent ?? null;
+      this.pendingReplaces.set(invite.callId, { contactId: replaced.contactId, agent });
+    }
     return { kind: 'forward' };
   }
 
@@ -143,7 +146,7 @@ export class AcdCallRouter implements CallRouter {
   private consultCall(agent: AgentView, contactId: string, consultId: string, dial: string, invite: InitialInvite): RouteDecision {
     const timeoutMs = this.acd.org.timers.ronaSeconds * 1000;
     return this.hold((held) => {
-      this.registry.bind(invite.callId, contactId, 'consult');
+      this.registry.bind(invite.callId, contactId, 'consult', agent.username);
       this.registry.of(contactId).consultHeld = held;
       const done = (): void => {
         const record = this.registry.peek(contactId);
@@ -172,7 +175,7 @@ export class AcdCallRouter implements CallRouter {
 
   private outdialCall(agent: AgentView, contactId: string, number: string, invite: InitialInvite): RouteDecision {
     return this.hold((held) => {
-      this.registry.bind(invite.callId, contactId, 'customer');
+      this.registry.bind(invite.callId, contactId, 'customer', agent.username);
       void held.forward(number, { timeoutMs: OUTDIAL_RING_MS, headers: [`X-Contact-Id: ${contactId}`] }).then(
         (outcome) => {
           if (outcome.kind === 'answered') this.acd.outdialAnswered(contactId);

@@ -8,6 +8,13 @@ import type { HeldInvite } from '../sip';
 /** `customer`: the customer's leg (inbound, or an outdial's far end); `consult`: agent 1 ↔ agent 2 or a consulted number. */
 export type CallKind = 'customer' | 'consult';
 
+/** One SIP call of a contact; `agent` is the agent (username) on its agent side, once known. */
+export interface CallRecord {
+  contactId: string;
+  kind: CallKind;
+  agent: string | null;
+}
+
 export interface PendingOffer {
   offerId: string;
   contactId: string;
@@ -32,7 +39,7 @@ export interface ContactCalls {
 
 export class CallRegistry {
   private readonly contacts = new Map<string, ContactCalls>();
-  private readonly calls = new Map<string, { contactId: string; kind: CallKind }>();
+  private readonly calls = new Map<string, CallRecord>();
 
   /** The record of a contact, created on first use. */
   of(contactId: string): ContactCalls {
@@ -49,15 +56,21 @@ export class CallRegistry {
   }
 
   /** Tie a SIP call to a contact. A customer or consult call becomes the contact's current one. */
-  bind(callId: string, contactId: string, kind: CallKind): void {
-    this.calls.set(callId, { contactId, kind });
+  bind(callId: string, contactId: string, kind: CallKind, agent: string | null = null): void {
+    this.calls.set(callId, { contactId, kind, agent });
     const record = this.of(contactId);
     if (kind === 'consult') record.consultCallId = callId;
     else record.customerCallId = callId;
   }
 
-  call(callId: string): { contactId: string; kind: CallKind } | undefined {
+  call(callId: string): CallRecord | undefined {
     return this.calls.get(callId);
+  }
+
+  /** The agent who answered (or placed) this call. */
+  setAgent(callId: string | null, agent: string): void {
+    const call = callId === null ? undefined : this.calls.get(callId);
+    if (call !== undefined) call.agent = agent;
   }
 
   /** Is `callId` the contact's current leg of its kind (not an old, replaced one)? */

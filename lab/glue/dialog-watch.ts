@@ -4,7 +4,7 @@ import type { SipServer, SipServerEvents } from '../sip';
 import type { ErrorNotifier } from './acd-router';
 import { mapAcdError } from './api-views';
 import type { CallRegistry } from './call-registry';
-import { agentByDn, agentByUser, queueByNumber } from './lookups';
+import { agentByUser, queueByNumber } from './lookups';
 import type { SipCallPort } from './sip-call-port';
 
 /**
@@ -22,17 +22,17 @@ export function watchDialogs(
   acd: Acd,
   registry: CallRegistry,
   port: SipCallPort,
-  pendingReplaces: Map<string, string>,
+  pendingReplaces: Map<string, { contactId: string; agent: string | null }>,
   notify: ErrorNotifier,
   log: Logger,
 ): () => void {
   const offs = [
     sip.on('dialog-ended', (event) => dialogEnded(acd, registry, event)),
     sip.on('dialog-established', (event) => {
-      const contactId = pendingReplaces.get(event.callId);
-      if (contactId === undefined) return;
+      const pending = pendingReplaces.get(event.callId);
+      if (pending === undefined) return;
       pendingReplaces.delete(event.callId);
-      registry.bind(event.callId, contactId, 'customer');
+      registry.bind(event.callId, pending.contactId, 'customer', pending.agent);
     }),
     sip.on('refer', (event) => referred(acd, registry, event, notify, log)),
     acd.on((event) => acdEvent(registry, port, event)),
@@ -47,13 +47,19 @@ function dialogEnded(acd: Acd, registry: CallRegistry, event: SipServerEvents['d
   registry.unbind(event.callId);
   const contact = acd.contact(call.contactId);
   if (!current || contact === null || contact.state === 'ended' || contact.state === 'transferring') return;
-  const by = agentByDn(acd, event.byUser);
   if (call.kind === 'customer') {
-    if (by === null) acd.customerHungUp(contact.contactId);
-    else if (by.username === contact.owner) acd.endCall(by.sessionId, contact.contactId);
-    // Any other agent's BYE is agent 1 letting go after a transfer: the contact goes on.
+    // In-dialog From users are the dialog's: the customer's own user, or on
+    // the agent's side whatever the customer dialled (a queue number).
+    if (event.byUser === contact.customerNumber) {
+      acd.customerHungUp(contact.contactId);
+      return;
+    }
+    const owner = contact.owner === null ? null : acd.agent(contact.owner);
+    if (owner !== null && call.agent === owner.username) acd.endCall(owner.sessionId, contact.contactId);
+    // Another agent's BYE is agent 1 letting go after a transfer: the contact goes on.
     return;
   }
+  const by = agentByUser(acd, event.byUser);
   const consult = contact.consult;
   if (consult === null) return;
   const agent1 = contact.owner === null ? null : acd.agent(contact.owner);
@@ -69,8 +75,9 @@ function referred(acd: Acd, registry: CallRegistry, event: SipServerEvents['refe
   const call = registry.call(event.callId);
   if (call?.kind !== 'customer' || !registry.isCurrent(event.callId)) return;
   const contact = acd.contact(call.contactId);
-  const agent = agentByDn(acd, event.fromUser);
-  if (contact === null || agent === null || contact.owner !== agent.username) return;
+  if (contact === null || event.fromUser === contact.customerNumber) return; // the customer REFERring: not ours
+  const agent = call.agent === null ? null : acd.agent(call.agent);
+  if (agent === null || contact.owner !== agent.username) return;
   if (contact.state === 'transferring' || contact.state === 'ended') return; // the desktop asked first
   let target: TransferTarget;
   if (event.replaces !== undefined) target = { kind: 'consult' };

@@ -2,6 +2,7 @@ import type { Acd, AcdCallPort } from '../acd';
 import type { Logger } from '../log';
 import type { ForwardOutcome, HeldInvite, SipServer } from '../sip';
 import type { CallRegistry, PendingOffer } from './call-registry';
+import { agentByDn } from './lookups';
 
 /**
  * The ACD's call port over the lab SIP proxy (docs/lab-acd.md, "Call port").
@@ -93,7 +94,11 @@ export class SipCallPort implements AcdCallPort {
       })
       .then((outcome) => {
         if (record.ringing === next) record.ringing = null;
-        if (outcome.kind === 'answered' && record.held === held) record.held = null;
+        if (outcome.kind === 'answered') {
+          if (record.held === held) record.held = null;
+          const agent = this.acd === null ? null : agentByDn(this.acd, next.dn);
+          if (agent !== null) this.registry.setAgent(record.customerCallId, agent.username);
+        }
         this.report(next, outcome);
         this.pump(contactId);
       })
