@@ -134,7 +134,8 @@ async function main() {
     return 1;
   }
   const agents = bench.agentsFor(levels.at(-1));
-  const org = bench.benchOrg(agents);
+  // One more agent than the simulated ones: the real app's, for its offer latency.
+  const org = bench.benchOrg(agents + 1);
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-lab-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const orgPath = join(dir, 'bench-org.json');
@@ -148,6 +149,13 @@ async function main() {
   cleanups.push(() => lab.stop());
   debug(`lab ready in ${(performance.now() - labStart).toFixed(0)} ms: sip=${lab.sipUrl} api=${lab.apiUrl} pid=${lab.pid}`);
   out('lab-bench-cpus', String(Number(execFileSync('nproc', { encoding: 'utf8' }).trim())));
+
+  if (process.env.LAB_BENCH_APP !== '0') {
+    const app = await bench.measureSwitchboardOfferLatency({ root: ROOT, apiUrl: lab.apiUrl, sipUrl: lab.sipUrl, domain: org.domain, agentIndex: agents, runs: LATENCY_RUNS });
+    out('lab-offer-latency-switchboard-ms', bench.median(app.runs).toFixed(1));
+    out('lab-offer-latency-switchboard-ms-runs', app.runs.map((r) => r.toFixed(1)).join(','));
+    out('lab-offer-latency-switchboard-backend', app.backend);
+  }
 
   const result = await bench.runLabBench({
     sipUrl: lab.sipUrl,
