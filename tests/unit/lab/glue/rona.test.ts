@@ -17,6 +17,7 @@ describe('lab: RONA', () => {
   let alice: TestAgent;
   let bob: TestAgent;
   let caller: Party;
+  let second: Party;
 
   beforeAll(async () => {
     clock = new ManualClock(Date.now());
@@ -29,7 +30,7 @@ describe('lab: RONA', () => {
   });
 
   afterAll(async () => {
-    await closeInOrder(caller, alice?.phone, bob?.phone, alice?.api, bob?.api);
+    await closeInOrder(caller, second, alice?.phone, bob?.phone, alice?.api, bob?.api);
     await lab.stop();
   });
 
@@ -61,5 +62,21 @@ describe('lab: RONA', () => {
   it('RONA is left only by choosing Available', async () => {
     const set = await alice.api.request('set-state', { state: 'available' });
     expect(set).toMatchObject({ ok: true, body: { agentState: { state: 'available' } } });
+  });
+
+  it('declining in the desktop stops the phone ringing; the call waits in the queue until abandoned', async () => {
+    second = customer(lab, 'customer-8', 550);
+    const outgoing = await second.call('7001');
+    const offer = await alice.api.waitFor((f) => f.type === 'event' && f.event === 'offer' && alice.api.events('offer').indexOf(f) === 1);
+    const contactId = String(contactOf(offer).contactId);
+    const ringing = await alice.phone.waitForIncoming(5_000);
+    expect(await alice.api.request('decline-offer', { contactId })).toMatchObject({ ok: true, body: { contactId } });
+    expect(await ringing.waitEnded(5_000)).toMatchObject({ outcome: 'missed' });
+    expect(lab.acd.agent('alice')).toMatchObject({ availability: 'rona' });
+    expect(lab.acd.queueContents('sales')).toEqual([contactId]);
+    await second.hangup();
+    expect(await outgoing.waitEnded(5_000)).toMatchObject({ outcome: 'cancelled' });
+    expect(lab.acd.contact(contactId)).toMatchObject({ state: 'ended', endReason: 'abandoned' });
+    expect(lab.stats()).toMatchObject({ contactCalls: 1, dialogs: 1 }); // bob's call goes on
   });
 });
