@@ -36,6 +36,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, stop as stopEsbuild } from 'esbuild';
 import { startLabProcess } from '../../scripts/lib/lab-process.mjs';
+import { findElectronBinary, standinBinary } from '../../scripts/lib/electron-binary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEADLINE_MS = Number(process.env.LAB_BENCH_DEADLINE_MS ?? 175_000);
@@ -106,7 +107,7 @@ function openNetworkHandles() {
 async function bundle() {
   const outfile = join(ROOT, 'dist/bench/lab-bench.cjs');
   await build({
-    entryPoints: [join(ROOT, 'tests/bench/lab/run.ts')],
+    entryPoints: [join(ROOT, 'tests/bench/lab/entry.ts')],
     outfile,
     bundle: true,
     platform: 'node',
@@ -151,7 +152,17 @@ async function main() {
   out('lab-bench-cpus', String(Number(execFileSync('nproc', { encoding: 'utf8' }).trim())));
 
   if (process.env.LAB_BENCH_APP !== '0') {
-    const app = await bench.measureSwitchboardOfferLatency({ root: ROOT, apiUrl: lab.apiUrl, sipUrl: lab.sipUrl, domain: org.domain, agentIndex: agents, runs: LATENCY_RUNS });
+    const electron = findElectronBinary(ROOT);
+    const app = await bench.measureSwitchboardOfferLatency({
+      root: ROOT,
+      executablePath: electron ?? standinBinary(ROOT),
+      backend: electron ? 'electron' : 'standin',
+      apiUrl: lab.apiUrl,
+      sipUrl: lab.sipUrl,
+      domain: org.domain,
+      agentIndex: agents,
+      runs: LATENCY_RUNS,
+    });
     out('lab-offer-latency-switchboard-ms', bench.median(app.runs).toFixed(1));
     out('lab-offer-latency-switchboard-ms-runs', app.runs.map((r) => r.toFixed(1)).join(','));
     out('lab-offer-latency-switchboard-backend', app.backend);

@@ -7,8 +7,6 @@ import { SimAgent } from './sim-agent';
 import { agentTone, MAX_AGENTS, MAX_CUSTOMERS } from './tones';
 
 export { benchOrg };
-export { measureSwitchboardOfferLatency } from './switchboard-latency';
-export { median } from './settle';
 
 export const DEFAULT_LEVELS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100] as const;
 export const TARGET_CALLS = 25;

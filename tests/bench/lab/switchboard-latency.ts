@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { Inviter } from 'sip.js';
 import { LAB_PARTY_PASSWORD } from '../../../lab/glue/credentials';
 import { createParty } from '../../../lab/parties/party';
-import { findElectronBinary, standinBinary } from '../../../scripts/lib/electron-binary.mjs';
 import { BENCH_AGENT_PASSWORD, BENCH_QUEUE, BENCH_TEAM, benchAgentSpec } from './bench-org';
 import { installInviteClock, inviteSentAt } from './invite-clock';
 
@@ -55,12 +54,21 @@ async function until(ui: Page, check: (s: Snapshotish) => boolean, what: string,
  * UI's listener (the UI store), then cancels. The agent logs out at the end
  * so the ramp's calls never reach it.
  */
-export async function measureSwitchboardOfferLatency(o: { root: string; apiUrl: string; sipUrl: string; domain: string; agentIndex: number; runs: number }): Promise<SwitchboardLatency> {
+export async function measureSwitchboardOfferLatency(o: {
+  root: string;
+  /** Electron, or the stand-in (`scripts/lib/electron-binary.mjs`). */
+  executablePath: string;
+  backend: 'electron' | 'standin';
+  apiUrl: string;
+  sipUrl: string;
+  domain: string;
+  agentIndex: number;
+  runs: number;
+}): Promise<SwitchboardLatency> {
   installInviteClock();
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-lab-app-'));
-  const electron = findElectronBinary(o.root);
   const app = await _electron.launch({
-    executablePath: electron ?? standinBinary(o.root),
+    executablePath: o.executablePath,
     args: [o.root, `--user-data-dir=${join(dir, 'profile')}`, `--lab-url=${o.apiUrl}`],
     env: { ...process.env, LANG: 'en_US.UTF-8' },
     timeout: 30_000,
@@ -106,5 +114,5 @@ export async function measureSwitchboardOfferLatency(o: { root: string; apiUrl: 
     await app.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
-  return { runs, backend: electron ? 'electron' : 'standin' };
+  return { runs, backend: o.backend };
 }
