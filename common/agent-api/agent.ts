@@ -72,7 +72,7 @@ export type AgentPresence = z.infer<typeof agentPresenceSchema>;
 
 /**
  * Why a session ended (S4): `logout` when the agent asked, the others when
- * they did not. Same names as the lab ACD's (lab/acd/types.ts).
+ * they did not. The lab's ACD uses this list too.
  */
 export const LOGOUT_REASONS = [
   'logout',

@@ -1,3 +1,5 @@
+import { LOGOUT_REASONS, type LogoutReason } from '../../common/agent-api/agent';
+
 /**
  * Public vocabulary of the ACD: results, error codes, states and the views
  * handed to the agent API. Names follow the agent's words (PRODUCT.md).
@@ -59,20 +61,8 @@ export type Availability = 'available' | 'idle' | 'rona';
  */
 export type AgentState = Availability | 'reserved' | 'engaged' | 'wrap-up';
 
-/** Why a session ended (S4); `logout` is the agent's own. */
-export const LOGOUT_REASONS = [
-  'logout',
-  'supervisor',
-  'lost-connection',
-  'invalid-credentials',
-  'account-locked',
-  'password-expired',
-  'password-change-required',
-  'signed-in-elsewhere',
-  'bad-desktop-configuration',
-  'system-cleanup',
-] as const;
-export type LogoutReason = (typeof LOGOUT_REASONS)[number];
+/** Why a session ended (S4); `logout` is the agent's own. The agent API's names. */
+export { LOGOUT_REASONS, type LogoutReason };
 export type ForcedLogoutReason = Exclude<LogoutReason, 'logout'>;
 
 /** ACD view of a contact (A4 minus hold, which is the softphone's business). */

@@ -47,6 +47,17 @@ describe('engine RPC', () => {
 describe('bridged session-description handler', () => {
   const sdp = (name: string) => ({ body: `v=0 ${name}`, contentType: 'application/sdp' });
 
+  /** A handler that answered the far end's offer (requests 1: setDescription, 2: nextOffer). */
+  const answeredCall = async () => {
+    const { rpc, sent } = setup();
+    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
+    const applied = sdh.setDescription('v=0 offer');
+    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
+    await applied;
+    await sdh.getDescription();
+    return { rpc, sent, sdh };
+  };
+
   it('forwards an offer with portable options only, and ACKs the answer without waiting for the engine', async () => {
     const { rpc, sent } = setup();
     const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
@@ -74,12 +85,7 @@ describe('bridged session-description handler', () => {
   });
 
   it('uses the prepared hold offer at once, only for the toggle it was made for, and only while current', async () => {
-    const { rpc, sent } = setup();
-    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
-    const applied = sdh.setDescription('v=0 offer');
-    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
-    await applied;
-    await sdh.getDescription();
+    const { rpc, sent, sdh } = await answeredCall();
     rpc.settle({ id: 2, ok: true, result: { next: { hold: true, sdp: 'v=0 hold' } } });
     await Promise.resolve();
     // A resume is not what was prepared: it goes to the engine.
@@ -105,12 +111,7 @@ describe('bridged session-description handler', () => {
   });
 
   it('keeps a prepared offer the far end refused: the engine never applied it', async () => {
-    const { rpc, sent } = setup();
-    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
-    const applied = sdh.setDescription('v=0 offer');
-    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
-    await applied;
-    await sdh.getDescription();
+    const { rpc, sent, sdh } = await answeredCall();
     rpc.settle({ id: 2, ok: true, result: { next: { hold: true, sdp: 'v=0 hold' } } });
     await Promise.resolve();
     await sdh.getDescription({ hold: true } as never);
@@ -122,12 +123,7 @@ describe('bridged session-description handler', () => {
   });
 
   it('drops a prepared offer that arrives after a newer negotiation started', async () => {
-    const { rpc, sent } = setup();
-    const sdh = new BridgedSessionDescriptionHandler('call-1', rpc, config);
-    const applied = sdh.setDescription('v=0 offer');
-    rpc.settle({ id: 1, ok: true, result: { description: sdp('answer') } });
-    await applied;
-    await sdh.getDescription(); // asks for nextOffer (id 2)
+    const { rpc, sent, sdh } = await answeredCall(); // asks for nextOffer (id 2)
     const remoteOffer = sdh.setDescription('v=0 far-end re-INVITE'); // id 3, before the nextOffer reply
     rpc.settle({ id: 2, ok: true, result: { next: { hold: true, sdp: 'v=0 stale' } } });
     rpc.settle({ id: 3, ok: true, result: { description: sdp('answer 2') } });

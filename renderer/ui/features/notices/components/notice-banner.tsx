@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../../components/icon';
+import { NoticeItem } from '../../../components/notice-item';
 import { useAppDispatch, useAppSelector } from '../../../app/hooks';
 import { noticeDismissed } from '../slice';
 import './notice-banner.css';
@@ -17,31 +17,14 @@ export function NoticeBanner() {
   return (
     <section className="notices" aria-label={t('notices.label')}>
       {notices.map((notice) => (
-        <div
+        <NoticeItem
           key={notice.id}
-          className="notice"
-          role="alert"
-          data-testid="notice"
-          data-code={notice.code}
-          data-action={notice.action}
-          data-reason={notice.reason}
-        >
-          <Icon name="alert" className="notice__icon" />
-          <p className="notice__text">
-            <strong>{t(`notices.action.${notice.action}`)}</strong>{' '}
-            {notice.reason ? t(`softphone.refusal.${notice.reason}`) : t(`errors.ipc.${notice.code}`)}
-          </p>
-          <button
-            type="button"
-            className="icon-button notice__dismiss"
-            aria-label={t('notices.dismiss')}
-            title={t('notices.dismiss')}
-            data-testid="notice-dismiss"
-            onClick={() => dispatch(noticeDismissed(notice.id))}
-          >
-            <Icon name="close" />
-          </button>
-        </div>
+          testId="notice"
+          action={t(`notices.action.${notice.action}`)}
+          reason={notice.reason ? t(`softphone.refusal.${notice.reason}`) : t(`errors.ipc.${notice.code}`)}
+          data={{ code: notice.code, action: notice.action, reason: notice.reason }}
+          onDismiss={() => dispatch(noticeDismissed(notice.id))}
+        />
       ))}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../../components/icon';
+import { NoticeItem } from '../../../components/notice-item';
 import { useAppDispatch, useAppSelector } from '../../../app/hooks';
 import { failureText } from '../failure';
 import { selectSessionUi } from '../selectors';
@@ -17,30 +17,14 @@ export function SessionNotice() {
   const { failure } = notice;
   return (
     <section className="notices" aria-label={t('notices.label')}>
-      <div
+      <NoticeItem
         key={notice.id}
-        className="notice"
-        role="alert"
-        data-testid="session-notice"
-        data-action={notice.action}
-        data-source={failure.source}
-        data-code={failure.code}
-      >
-        <Icon name="alert" className="notice__icon" />
-        <p className="notice__text">
-          <strong>{t(`session.notice.action.${notice.action}`)}</strong> {failureText(t, failure)}
-        </p>
-        <button
-          type="button"
-          className="icon-button notice__dismiss"
-          aria-label={t('notices.dismiss')}
-          title={t('notices.dismiss')}
-          data-testid="session-notice-dismiss"
-          onClick={() => dispatch(sessionNoticeDismissed())}
-        >
-          <Icon name="close" />
-        </button>
-      </div>
+        testId="session-notice"
+        action={t(`session.notice.action.${notice.action}`)}
+        reason={failureText(t, failure)}
+        data={{ action: notice.action, source: failure.source, code: failure.code }}
+        onDismiss={() => dispatch(sessionNoticeDismissed())}
+      />
     </section>
   );
 }
