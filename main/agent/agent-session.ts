@@ -182,7 +182,7 @@ export class AgentSession {
   /** The session is over: asked for (`reason` null) or ended by the contact center. */
   private async end(reason: LogoutReason | null): Promise<void> {
     await this.drop();
-    this.deps.publish((v) => ({ ...v, status: 'logged-out', agent: null, view: null, endedBecause: reason }));
+    this.deps.publish((v) => ({ ...v, status: 'logged-out', agent: null, view: null, endedBecause: reason, error: null }));
     if (reason) this.deps.log.warn('agent session ended', { reason });
     else this.deps.log.info('agent logged out');
   }
