@@ -90,11 +90,13 @@ test('a customer call through the lab: answer, consult, conference, the consulte
   await call.waitEnded(10_000);
   await expect.poll(async () => (await agent1.state()).session.view?.wrapUps.map((w) => w.contactId)).toEqual([contactId]);
   expect((await agent2.state()).session.view?.wrapUps).toEqual([]);
-  const submitted = await agent1.ui.evaluate(
-    (id) => window.switchboard.agent.request({ op: 'wrap-up.submit', body: { contactId: id, code: 'resolved', cad: {} } }),
-    contactId,
-  );
-  expect(submitted).toMatchObject({ ok: true, value: { ok: true } });
+  // Through the wrap-up panel: pick the code, submit.
+  const panel = agent1.ui.getByTestId('wrapup-panel');
+  await expect(panel).toHaveAttribute('data-contact-id', contactId);
+  await panel.getByTestId('wrapup-code').selectOption('resolved');
+  await panel.getByTestId('wrapup-submit').click();
   await expect.poll(() => lab.acd.wrapUpRecords({ contactId })).toEqual([expect.objectContaining({ username: 'alice', code: 'resolved', queueId: 'sales' })]);
   await expect.poll(async () => (await agent1.state()).session.view?.wrapUps).toEqual([]);
+  await expect(agent1.ui.getByTestId('wrapup-panel')).toHaveCount(0);
+  await expect(agent1.ui.getByTestId('wrapup-notice')).toHaveCount(0);
 });

@@ -7,6 +7,7 @@ import { shellSlice } from '../features/shell/slice';
 import { helpSlice } from '../features/help/slice';
 import { softphoneSlice } from '../features/softphone/slice';
 import { sessionSlice } from '../features/session/slice';
+import { wrapUpSlice } from '../features/wrap-up/slice';
 
 /** All slices. Only `mirror` holds main's state; the rest is UI-local. */
 export const rootReducer = combineReducers({
@@ -18,6 +19,7 @@ export const rootReducer = combineReducers({
   help: helpSlice.reducer,
   softphone: softphoneSlice.reducer,
   session: sessionSlice.reducer,
+  wrapUp: wrapUpSlice.reducer,
 });
 
 export type RootState = ReturnType<typeof rootReducer>;

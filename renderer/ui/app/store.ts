@@ -7,6 +7,7 @@ import { registerSessionListeners } from '../features/session/listeners';
 import { registerSettingsListeners } from '../features/settings/listeners';
 import { registerSoftphoneListeners } from '../features/softphone/listeners';
 import { registerAudioDeviceListeners } from '../features/softphone/device-listeners';
+import { registerWrapUpListeners } from '../features/wrap-up/listeners';
 import type { AppExtra, AppStartListening } from './listener';
 import { rootReducer } from './root-reducer';
 
@@ -41,6 +42,7 @@ export function createAppStore(bridge: SwitchboardBridge, options: AppStoreOptio
   registerSoftphoneListeners(startListening);
   registerAudioDeviceListeners(startListening);
   registerSessionListeners(startListening);
+  registerWrapUpListeners(startListening);
 
   return configureStore({
     reducer: rootReducer,
