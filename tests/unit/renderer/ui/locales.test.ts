@@ -14,6 +14,7 @@ import { API_ERROR_CODES } from '../../../../common/agent-api/errors';
 import { LOGOUT_REASONS } from '../../../../common/agent-api/agent';
 import { SESSION_ACTIONS } from '../../../../renderer/ui/features/session/failure';
 import { LOGIN_FIELD_ERROR_KEYS } from '../../../../renderer/ui/features/session/login-validation';
+import { WRAP_UP_ACTIONS } from '../../../../renderer/ui/features/wrap-up/slice';
 import en from '../../../../common/i18n/locales/en.json';
 import ko from '../../../../common/i18n/locales/ko.json';
 
@@ -96,6 +97,7 @@ describe('locales', () => {
       ['session.errors', API_ERROR_CODES],
       ['session.ended.reason', LOGOUT_REASONS],
       ['session.notice.action', SESSION_ACTIONS],
+      ['wrapUp.notice.action', WRAP_UP_ACTIONS],
       ['session.login.fieldErrors', LOGIN_FIELD_ERROR_KEYS],
       ['nav', AUX_VIEWS.filter((v) => v !== 'customer')],
       ['aux', AUX_VIEWS.filter((v) => v !== 'settings').map((v) => `${v}.title`)],
