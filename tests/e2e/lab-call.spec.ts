@@ -53,6 +53,18 @@ test('a customer call through the lab: answer, consult, conference, the consulte
   await expect.poll(async () => (await agent1.state()).session.view?.contacts.map((c) => c.state)).toEqual(['offered']);
   await expect(agent1.ui.getByTestId('line-card-line1')).toHaveAttribute('data-state', 'ringing');
   const contactId = (await agent1.state()).session.view!.contacts[0]!.contactId;
+  // Agent 1's contact list shows the offer: customer, queue, a waiting timer.
+  const card = agent1.ui.getByTestId('contact-list').getByTestId('contact-card');
+  await expect(card).toHaveCount(1);
+  await expect(card).toHaveAttribute('data-contact-id', contactId);
+  await expect(card).toHaveAttribute('data-state', 'offered');
+  await expect(card).toHaveAttribute('data-channel', 'voice');
+  await expect(card.getByTestId('contact-card-queue')).toHaveText('Sales');
+  const { customer: caller } = (await agent1.state()).session.view!.contacts[0]!;
+  await expect(card.getByTestId('contact-card-customer')).toContainText(caller.display);
+  if (caller.number !== null) await expect(card.getByTestId('contact-card-customer')).toContainText(caller.number);
+  await expect(card.getByTestId('contact-card-timer')).toHaveAttribute('data-kind', 'waiting');
+  await expect(card.getByTestId('contact-card-timer')).toHaveText(/^\d{2}:\d{2}$/);
 
   // Answer from the call card: both hear each other.
   await agent1.ui.getByTestId('call-answer').click();
@@ -60,6 +72,8 @@ test('a customer call through the lab: answer, consult, conference, the consulte
   await customer.waitForTone(AGENT1, { timeoutMs: 10_000 });
   await expect.poll(() => agentHears(agent1)).toEqual([CUSTOMER]);
   await expect.poll(async () => lab.acd.contact(contactId)?.state).toBe('connected');
+  await expect(card).toHaveAttribute('data-state', 'connected');
+  await expect(card.getByTestId('contact-card-timer')).toHaveAttribute('data-kind', 'handling');
 
   // Consult agent 2 on line 2: the customer is held and hears nobody.
   await agent1.line({ kind: 'consult', target: '1002' });
@@ -93,6 +107,9 @@ test('a customer call through the lab: answer, consult, conference, the consulte
   // Through the wrap-up panel: pick the code, submit.
   const panel = agent1.ui.getByTestId('wrapup-panel');
   await expect(panel).toHaveAttribute('data-contact-id', contactId);
+  await expect(card).toHaveAttribute('data-state', 'wrap-up');
+  await expect(card.getByTestId('contact-card-timer')).toHaveAttribute('data-kind', 'wrap-up');
+  await expect(card.getByTestId('contact-card-queue')).toHaveText('Sales');
   await panel.getByTestId('wrapup-code').selectOption('resolved');
   await panel.getByTestId('wrapup-submit').click();
   await expect.poll(() => lab.acd.wrapUpRecords({ contactId })).toEqual([expect.objectContaining({ username: 'alice', code: 'resolved', queueId: 'sales' })]);
