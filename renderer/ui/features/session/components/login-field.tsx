@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Icon } from '../../../components/icon';
+import { FormField } from '../../../components/form-field';
 import type { LoginField as LoginFieldName } from '../login-validation';
 
 /** Ids of a field's hint and error, for `aria-describedby`. */
@@ -24,22 +24,8 @@ export function LoginField({
   children: ReactNode;
 }) {
   return (
-    <div className={`login-field${error ? ' login-field--invalid' : ''}`}>
-      <label className="login-field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} block="login-field" label={label} hint={hint} error={error} errorTestId={`login-field-error-${field}`}>
       {children}
-      {hint ? (
-        <p className="login-field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="login-field__error" id={`${id}-error`} data-testid={`login-field-error-${field}`}>
-          <Icon name="alert" className="login-field__error-icon" />
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FormField>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Keybo
 import { useTranslation } from 'react-i18next';
 import { DTMF_MODES, type SipAccount } from '../../../../../common/contract/softphone';
 import { Icon } from '../../../components/icon';
+import { FormField } from '../../../components/form-field';
 import { useAppDispatch, useAppSelector } from '../../../app/hooks';
 import { selectSoftphone } from '../../mirror/selectors';
 import {
@@ -52,23 +53,9 @@ function Field({
   children: ReactNode;
 }) {
   return (
-    <div className={`field sip-form__field${error ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} block="field" className="sip-form__field" label={label} hint={hint} error={error} errorTestId={`sip-field-error-${field}`}>
       {children}
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`} data-testid={`sip-field-error-${field}`}>
-          <Icon name="alert" className="field__error-icon" />
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FormField>
   );
 }
 
