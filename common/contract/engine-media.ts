@@ -61,6 +61,11 @@ export const mediaRequestSchema = z.discriminatedUnion('op', [
   z.object({ id: z.number().int(), op: z.literal('prepare'), callId, config: mediaConfigSchema, sdp }),
   /** Our offer was refused (re-INVITE rejected): back to the last agreed state. */
   z.object({ id: z.number().int(), op: z.literal('rollback'), callId }),
+  /**
+   * We hold (or resume) the call: the far end stops (or starts) hearing the
+   * agent now, before the re-INVITE with the prepared offer is answered.
+   */
+  z.object({ id: z.number().int(), op: z.literal('setHeld'), callId, held: z.boolean() }),
   /** Make (not apply) the offer for the next hold toggle; result `{ next }`. */
   z.object({ id: z.number().int(), op: z.literal('nextOffer'), callId }),
   z.object({

@@ -87,6 +87,8 @@ export class BridgedSessionDescriptionHandler implements SessionDescriptionHandl
     this.offering = true;
     if (next && wanted.hold === next.hold && !wanted.iceRestart) {
       this.sentAhead = { next, options: wanted };
+      // The offer is applied with the answer; what the far end hears changes now.
+      void this.rpc.call({ op: 'setHeld', callId: this.callId, held: next.hold }).catch(() => undefined);
       return Promise.resolve({ body: next.sdp, contentType: 'application/sdp' });
     }
     return this.negotiate({ op: 'getDescription', callId: this.callId, config: this.config, options: wanted }).then((result) => {
@@ -137,7 +139,9 @@ export class BridgedSessionDescriptionHandler implements SessionDescriptionHandl
     this.sentAhead = null;
     this.bump();
     if (ahead) {
-      // The engine never applied it: nothing to undo, and it is still the next offer.
+      // The engine never applied it: only what the far end hears goes back,
+      // and it is still the next offer.
+      void this.rpc.call({ op: 'setHeld', callId: this.callId, held: !ahead.next.hold }).catch(() => undefined);
       this.next = ahead.next;
       return;
     }

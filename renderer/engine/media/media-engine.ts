@@ -67,6 +67,13 @@ export function startMediaEngine(bridge: EngineBridge, logger: Logger, host: HTM
       case 'prepare':
         prepare(mediaFor(request), request, devices.current.microphoneId);
         return true;
+      case 'setHeld': {
+        const media = calls.get(request.callId);
+        if (!media) return false;
+        media.held = request.held;
+        applySending(media);
+        return true;
+      }
       case 'nextOffer':
         return inOrder(existing(request.callId), nextOffer);
       case 'rollback':

@@ -750,7 +750,8 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     const mix = await h.engine.waitFor((r) => r.op === 'mix', { after: mediaMark, what: 'mix' });
     expect(mix).toMatchObject({ callIds: ['m1', 'm2'] });
     // The mix comes after the customer's re-INVITE was answered.
-    expect(h.engine.requests.slice(mediaMark).map((r) => r.op)).toEqual(['getDescription', 'setDescription', 'nextOffer', 'mix']);
+    // (`setHeld` goes first when the resume used the offer made ahead.)
+    expect(h.engine.requests.slice(mediaMark).map((r) => r.op).filter((op) => op !== 'setHeld')).toEqual(['getDescription', 'setDescription', 'nextOffer', 'mix']);
     expect(h.network.messages(toUser('1003', sip.request('INVITE')), mark)).toEqual([]);
   });
 
