@@ -268,6 +268,22 @@ async function reinvites(h: Harness, user: string, count: number, after: number)
   return out;
 }
 
+/**
+ * The engine crashes and comes back; recoverMedia gives the customer (1002)
+ * and the colleague (1003) fresh media as r1, r2: their re-INVITEs.
+ */
+async function crashAndRecover(h: Harness) {
+  h.engine.crash();
+  h.engine.restart();
+  const mark = h.network.mark();
+  const mediaMark = h.engine.mark();
+  let n = 0;
+  h.lines.recoverMedia(() => `r${++n}`);
+  const [toCustomer] = await reinvites(h, '1002', 1, mark);
+  const [toColleague] = await reinvites(h, '1003', 1, mark);
+  return { mark, mediaMark, toCustomer, toColleague };
+}
+
 /** The engine's ring/stopRing/mix/unmix requests so far, e.g. `ring:callWaiting`, `mix:m1+m2`. */
 const mediaOps = (h: Harness, op: 'ring' | 'stopRing' | 'mix' | 'unmix'): string[] =>
   h.engine.requests.filter((r) => r.op === op).map((r) => (r.op === 'ring' ? `ring:${r.tone}` : r.op === 'mix' ? `mix:${r.callIds.join('+')}` : r.op));
@@ -915,15 +931,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     await h.engine.waitFor((r) => r.op === 'setMuted', { what: 'mute' });
     await h.engine.settled();
 
-    h.engine.crash();
-    h.engine.restart();
-    const mark = h.network.mark();
-    const mediaMark = h.engine.mark();
-    let n = 0;
-    h.lines.recoverMedia(() => `r${++n}`);
-
-    const [toCustomer] = await reinvites(h, '1002', 1, mark);
-    const [toColleague] = await reinvites(h, '1003', 1, mark);
+    const { mediaMark, toCustomer, toColleague } = await crashAndRecover(h);
     expect(toCustomer!.invite.body).toContain('s=r1');
     expect(sdpDirection(toCustomer!.invite.body)).toBe('sendonly'); // still held
     expect(toColleague!.invite.body).toContain('s=r2');
@@ -962,15 +970,7 @@ describe('LineManager over SIP.js (in-memory network)', () => {
     const h = await setup();
     await inConference(h);
 
-    h.engine.crash();
-    h.engine.restart();
-    const mark = h.network.mark();
-    const mediaMark = h.engine.mark();
-    let n = 0;
-    h.lines.recoverMedia(() => `r${++n}`);
-
-    const [toCustomer] = await reinvites(h, '1002', 1, mark);
-    const [toColleague] = await reinvites(h, '1003', 1, mark);
+    const { mediaMark, toCustomer, toColleague } = await crashAndRecover(h);
     expect(sdpDirection(toCustomer!.invite.body)).toBe('sendrecv');
     expect(sdpDirection(toColleague!.invite.body)).toBe('sendrecv');
     const mix = await h.engine.waitFor((r) => r.op === 'mix', { after: mediaMark, what: 'mix again' });

@@ -1,16 +1,9 @@
-// First: the components' stylesheets become empty modules under jest.
-import './css-stubs';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { Provider } from 'react-redux';
+// First (through it): the components' stylesheets become empty modules under jest.
+import { render, storeFor } from './static-render';
 import { CONTACT_STATES, type VoiceContact } from '../../../../common/agent-api/contact';
 import type { AgentSessionView } from '../../../../common/contract/agent-session';
-import type { Language } from '../../../../common/contract/languages';
 import en from '../../../../common/i18n/locales/en.json';
 import ko from '../../../../common/i18n/locales/ko.json';
-import { createI18n } from '../../../../renderer/ui/app/i18n';
-import { createAppStore } from '../../../../renderer/ui/app/store';
 import {
   answerSecondsLeft,
   answeredAt,
@@ -21,11 +14,9 @@ import {
   stateLabel,
 } from '../../../../renderer/ui/features/contacts/contact-timer';
 import { selectActiveContacts, selectChannelCounts, selectTabContacts } from '../../../../renderer/ui/features/contacts/selectors';
-import { snapshotReceived } from '../../../../renderer/ui/features/mirror/slice';
 import { ContactList } from '../../../../renderer/ui/features/shell/components/contact-list';
 import { contactTabSelected } from '../../../../renderer/ui/features/shell/slice';
-import { createFakeBridge, makeSnapshot } from './fake-bridge';
-import { loggedIn, withSession } from './session-fixtures';
+import { loggedIn } from './session-fixtures';
 
 /** Active contact list (C1): timer and wording helpers, selectors, and the rendered cards. */
 const T0 = 1_700_000_000_000;
@@ -99,27 +90,11 @@ describe('contact timer', () => {
   });
 });
 
-type Store = ReturnType<typeof createAppStore>;
-
 function with_(contacts: VoiceContact[], offers: { contactId: string; expiresAt: number }[] = []): AgentSessionView {
   const session = loggedIn();
   return { ...session, view: { ...session.view!, contacts, offers } };
 }
 
-function storeFor(session: AgentSessionView): Store {
-  const snapshot = makeSnapshot(1, withSession(session));
-  const store = createAppStore(createFakeBridge(snapshot).bridge);
-  store.dispatch(snapshotReceived(snapshot));
-  return store;
-}
-
-function render(element: ReactElement, store: Store, language: Language = 'en'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(language)}>
-      <Provider store={store}>{element}</Provider>
-    </I18nextProvider>,
-  );
-}
 
 /** The opening tags of the elements with this test id. */
 const tags = (html: string, testId: string) => [...html.matchAll(new RegExp(`<[a-z]+ [^>]*data-testid="${testId}"[^>]*>`, 'g'))].map((m) => m[0]);

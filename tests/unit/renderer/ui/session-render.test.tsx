@@ -1,16 +1,8 @@
-// First: the components' stylesheets become empty modules under jest.
-import './css-stubs';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { Provider } from 'react-redux';
+// First (through it): the components' stylesheets become empty modules under jest.
+import { attr, decode, render, storeFor, tag } from './static-render';
 import { LOGOUT_REASONS } from '../../../../common/agent-api/agent';
 import type { AgentSessionView } from '../../../../common/contract/agent-session';
 import type { Language } from '../../../../common/contract/languages';
-import type { AppState } from '../../../../common/contract/snapshot';
-import { createI18n } from '../../../../renderer/ui/app/i18n';
-import { createAppStore } from '../../../../renderer/ui/app/store';
-import { snapshotReceived } from '../../../../renderer/ui/features/mirror/slice';
 import { LoginScreen } from '../../../../renderer/ui/features/session/components/login-screen';
 import { SessionNotice } from '../../../../renderer/ui/features/session/components/session-notice';
 import { agentStateChosen, loginRequested, loginSettled, sessionNoticeRaised } from '../../../../renderer/ui/features/session/slice';
@@ -18,32 +10,9 @@ import type { SessionFailure } from '../../../../renderer/ui/features/session/fa
 import { AppShell } from '../../../../renderer/ui/features/shell/components/app-shell';
 import { TitleBar } from '../../../../renderer/ui/features/shell/components/title-bar';
 import { INITIAL_AGENT_SESSION } from '../../../../common/contract/agent-session';
-import { createFakeBridge, makeSnapshot } from './fake-bridge';
-import { loggedIn, withSession } from './session-fixtures';
+import { loggedIn } from './session-fixtures';
 
-type Store = ReturnType<typeof createAppStore>;
 
-function storeFor(session: AgentSessionView, overrides: Partial<AppState> = {}): Store {
-  const snapshot = makeSnapshot(1, { ...withSession(session), ...overrides });
-  const store = createAppStore(createFakeBridge(snapshot).bridge);
-  store.dispatch(snapshotReceived(snapshot));
-  return store;
-}
-
-function render(element: ReactElement, store: Store, language: Language = 'en'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(language)}>
-      <Provider store={store}>{element}</Provider>
-    </I18nextProvider>,
-  );
-}
-
-/** The opening tag of the element with this test id, or null. */
-function tag(html: string, testId: string): string | null {
-  return new RegExp(`<[a-z]+ [^>]*data-testid="${testId}"[^>]*>`).exec(html)?.[0] ?? null;
-}
-const attr = (tagText: string | null, name: string) => (tagText ? (new RegExp(` ${name}="([^"]*)"`).exec(tagText)?.[1] ?? null) : null);
-const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 const LOGGED_OUT: AgentSessionView = { ...INITIAL_AGENT_SESSION, labAvailable: false };
 const FIELDS = ['login-profile', 'login-username', 'login-password', 'login-dn', 'login-team', 'login-remember', 'login-submit'];

@@ -1,18 +1,12 @@
-// First: the components' stylesheets become empty modules under jest.
-import './css-stubs';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { Provider } from 'react-redux';
+// First (through it): the components' stylesheets become empty modules under jest.
+import { attr, decode, render, storeFor, tag } from './static-render';
 import type { VoiceContact } from '../../../../common/agent-api/contact';
 import type { WrapUp } from '../../../../common/agent-api/session';
 import type { AgentSessionView, AgentWorkResult } from '../../../../common/contract/agent-session';
-import type { Language } from '../../../../common/contract/languages';
 import { fail, ok, type IpcResult } from '../../../../common/contract/result';
 import { createLogger, type LogRecord } from '../../../../common/log/logger';
 import en from '../../../../common/i18n/locales/en.json';
 import ko from '../../../../common/i18n/locales/ko.json';
-import { createI18n } from '../../../../renderer/ui/app/i18n';
 import { createAppStore } from '../../../../renderer/ui/app/store';
 import { snapshotReceived } from '../../../../renderer/ui/features/mirror/slice';
 import { InteractionPanel } from '../../../../renderer/ui/features/shell/components/interaction-panel';
@@ -180,29 +174,7 @@ describe('owed wrap-ups and the countdown', () => {
   });
 });
 
-type Store = ReturnType<typeof createAppStore>;
 
-function storeFor(session: AgentSessionView): Store {
-  const snapshot = makeSnapshot(1, withSession(session));
-  const store = createAppStore(createFakeBridge(snapshot).bridge);
-  store.dispatch(snapshotReceived(snapshot));
-  return store;
-}
-
-function render(element: ReactElement, store: Store, language: Language = 'en'): string {
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={createI18n(language)}>
-      <Provider store={store}>{element}</Provider>
-    </I18nextProvider>,
-  );
-}
-
-/** The opening tag of the element with this test id, or null. */
-function tag(html: string, testId: string): string | null {
-  return new RegExp(`<[a-z]+ [^>]*data-testid="${testId}"[^>]*>`).exec(html)?.[0] ?? null;
-}
-const attr = (tagText: string | null, name: string) => (tagText ? (new RegExp(` ${name}="([^"]*)"`).exec(tagText)?.[1] ?? null) : null);
-const decode = (html: string) => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
 describe('wrap-up panel', () => {
   // The countdown reads the wall clock once when it mounts (static render runs no effects).

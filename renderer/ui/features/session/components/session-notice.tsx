@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { NoticeItem } from '../../../components/notice-item';
 import { useAppDispatch, useAppSelector } from '../../../app/hooks';
-import { failureText } from '../failure';
+import { FailureNotice } from './failure-notice';
 import { selectSessionUi } from '../selectors';
 import { sessionNoticeDismissed } from '../slice';
 
@@ -14,17 +13,14 @@ export function SessionNotice() {
   const dispatch = useAppDispatch();
   const notice = useAppSelector(selectSessionUi).notice;
   if (!notice) return null;
-  const { failure } = notice;
   return (
-    <section className="notices" aria-label={t('notices.label')}>
-      <NoticeItem
-        key={notice.id}
-        testId="session-notice"
-        action={t(`session.notice.action.${notice.action}`)}
-        reason={failureText(t, failure)}
-        data={{ action: notice.action, source: failure.source, code: failure.code }}
-        onDismiss={() => dispatch(sessionNoticeDismissed())}
-      />
-    </section>
+    <FailureNotice
+      key={notice.id}
+      testId="session-notice"
+      action={t(`session.notice.action.${notice.action}`)}
+      failure={notice.failure}
+      data={{ action: notice.action }}
+      onDismiss={() => dispatch(sessionNoticeDismissed())}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { NoticeItem } from '../../../components/notice-item';
 import { useAppDispatch, useAppSelector } from '../../../app/hooks';
-import { failureText } from '../../session/failure';
+import { FailureNotice } from '../../session/components/failure-notice';
 import { selectWrapUpUi } from '../selectors';
 import { wrapUpNoticeDismissed } from '../slice';
 
@@ -11,17 +10,14 @@ export function WrapUpNotice() {
   const dispatch = useAppDispatch();
   const notice = useAppSelector(selectWrapUpUi).notice;
   if (!notice) return null;
-  const { failure } = notice;
   return (
-    <section className="notices" aria-label={t('notices.label')}>
-      <NoticeItem
-        key={notice.id}
-        testId="wrapup-notice"
-        action={t(`wrapUp.notice.action.${notice.action}`)}
-        reason={failureText(t, failure)}
-        data={{ action: notice.action, source: failure.source, code: failure.code, 'contact-id': notice.contactId }}
-        onDismiss={() => dispatch(wrapUpNoticeDismissed())}
-      />
-    </section>
+    <FailureNotice
+      key={notice.id}
+      testId="wrapup-notice"
+      action={t(`wrapUp.notice.action.${notice.action}`)}
+      failure={notice.failure}
+      data={{ action: notice.action, 'contact-id': notice.contactId }}
+      onDismiss={() => dispatch(wrapUpNoticeDismissed())}
+    />
   );
 }
