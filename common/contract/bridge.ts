@@ -27,6 +27,7 @@ export interface SwitchboardBridge {
     logout: () => Promise<IpcResult<CommandResponse<'sb:agent:logout'>>>;
     setState: Verb<'sb:agent:set-state'>;
     request: Verb<'sb:agent:request'>;
+    act: Verb<'sb:agent:act'>;
   };
   shell: {
     openExternal: Verb<'sb:shell:open-external'>;

@@ -5,6 +5,7 @@ import { snapshotSchema } from './snapshot';
 import { lineCommandRequestSchema, lineCommandResultSchema, sipAccountSchema } from './softphone';
 import { callQualityReportSchema, mediaReplySchema } from './engine-media';
 import { availableDevicesSchema, deviceChoiceSchema, inputLevelSchema } from './audio-devices';
+import { voiceActionResultSchema, voiceActionSchema } from './voice-actions';
 import { agentWorkRequestSchema, agentWorkResultSchema, chosenStateSchema, loginRequestSchema, serverProfileSchema, sessionResultSchema } from './agent-session';
 
 /** Which window may send a command. Main checks it before parsing. */
@@ -79,6 +80,8 @@ export const COMMANDS = {
   'sb:agent:set-state': spec('ui', chosenStateSchema, sessionResultSchema),
   /** One of the agent's work ops (accept/decline, wrap-up, CAD, consult, transfer, outdial, …) through the agent API. */
   'sb:agent:request': spec('ui', agentWorkRequestSchema, agentWorkResultSchema),
+  /** One voice action (accept, consult, transfer, outdial, …): main does the contact center's and the phone's part. */
+  'sb:agent:act': spec('ui', voiceActionSchema, voiceActionResultSchema),
   /** Manual engine restart, offered when the supervisor gave up (`failed`). */
   'sb:engine:restart': spec('ui', noArgs, z.object({ rev: z.number() })),
   /**

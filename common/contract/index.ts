@@ -8,3 +8,4 @@ export * from './softphone';
 export * from './engine-media';
 export * from './audio-devices';
 export * from './agent-session';
+export * from './voice-actions';

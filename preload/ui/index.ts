@@ -23,6 +23,7 @@ const bridge: SwitchboardBridge = {
     logout: () => invoke('sb:agent:logout')(),
     setState: invoke('sb:agent:set-state'),
     request: invoke('sb:agent:request'),
+    act: invoke('sb:agent:act'),
   },
   shell: { openExternal: invoke('sb:shell:open-external') },
   engine: { restart: () => invoke('sb:engine:restart')() },

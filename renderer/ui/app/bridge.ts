@@ -26,7 +26,7 @@ export function createUnavailableBridge(): SwitchboardBridge {
   return {
     app: { getSnapshot: missing, ping: missing },
     settings: { setLanguage: missing, setServerProfile: missing },
-    agent: { login: missing, logout: missing, setState: missing, request: missing },
+    agent: { login: missing, logout: missing, setState: missing, request: missing, act: missing },
     shell: { openExternal: missing },
     engine: { restart: missing },
     softphone: {

@@ -1,8 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FALLBACK_LANGUAGE, type Language } from '../../../common/contract/languages';
-import en from '../../../common/i18n/locales/en.json';
-import ko from '../../../common/i18n/locales/ko.json';
+import { en, ko } from '../../../common/i18n/resources';
 
 /** Bundled locale resources; each supported language is complete (see the locale test). */
 export const resources = {

@@ -1,5 +1,5 @@
 import 'i18next';
-import type en from '../../../common/i18n/locales/en.json';
+import type { LocaleTree } from '../../../common/i18n/resources';
 
 /**
  * Typed keys: `t('nav.help')` compiles only when the key exists in the
@@ -8,6 +8,6 @@ import type en from '../../../common/i18n/locales/en.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: LocaleTree };
   }
 }

@@ -2,8 +2,7 @@
 import { render, storeFor } from './static-render';
 import { CONTACT_STATES, type VoiceContact } from '../../../../common/agent-api/contact';
 import type { AgentSessionView } from '../../../../common/contract/agent-session';
-import en from '../../../../common/i18n/locales/en.json';
-import ko from '../../../../common/i18n/locales/ko.json';
+import { en, ko } from '../../../../common/i18n/resources';
 import {
   answerSecondsLeft,
   answeredAt,

@@ -10,6 +10,7 @@ import {
 import type { SwitchboardBridge } from '../../../../common/contract/bridge';
 import { ok, type IpcResult } from '../../../../common/contract/result';
 import type { AppState, Snapshot } from '../../../../common/contract/snapshot';
+import type { VoiceAction, VoiceActionResult } from '../../../../common/contract/voice-actions';
 
 /** What `softphone.line` resolves to: accepted, refused with a reason, or an IPC failure. */
 export type LineReply = Awaited<ReturnType<SwitchboardBridge['softphone']['line']>>;
@@ -79,6 +80,7 @@ export function createFakeBridge(initial: Snapshot = makeSnapshot(1)) {
       logout: jest.fn((): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
       setState: jest.fn((_request: ChosenState): Promise<IpcResult<SessionResult>> => Promise.resolve(ok({ ok: true }))),
       request: jest.fn((): Promise<IpcResult<AgentWorkResult>> => Promise.resolve(ok({ ok: true, body: {} }))),
+      act: jest.fn((_request: VoiceAction): Promise<IpcResult<VoiceActionResult>> => Promise.resolve(ok({ ok: true }))),
     },
     shell: { openExternal: jest.fn(() => Promise.resolve(ok({ opened: true }))) },
     engine: { restart: jest.fn(() => Promise.resolve(ok({ rev: initial.rev + 1 }))) },

@@ -15,8 +15,7 @@ import { LOGOUT_REASONS } from '../../../../common/agent-api/agent';
 import { SESSION_ACTIONS } from '../../../../renderer/ui/features/session/failure';
 import { LOGIN_FIELD_ERROR_KEYS } from '../../../../renderer/ui/features/session/login-validation';
 import { WRAP_UP_ACTIONS } from '../../../../renderer/ui/features/wrap-up/slice';
-import en from '../../../../common/i18n/locales/en.json';
-import ko from '../../../../common/i18n/locales/ko.json';
+import { en, ko } from '../../../../common/i18n/resources';
 
 type Tree = { [key: string]: string | Tree };
 const locales: Record<string, Tree> = { en, ko };
