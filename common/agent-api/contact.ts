@@ -94,6 +94,12 @@ export const consultSchema = z.strictObject({
   agentId: agentIdSchema.nullable(),
   confirmBy: epochMsSchema.nullable(),
   startedAt: epochMsSchema,
+  /**
+   * The number the agent's phone calls for this consult once the contact
+   * center knows it (the agent's DN, the DN, the agent a queue found);
+   * omitted by servers that place the consult call themselves.
+   */
+  dial: phoneNumberSchema.nullable().optional(),
 });
 export type Consult = z.infer<typeof consultSchema>;
 

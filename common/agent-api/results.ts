@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agentStateViewSchema } from './agent';
 import { contactSchema, recordingSchema } from './contact';
 import { directorySchema } from './directory';
-import { cadSchema, contactIdSchema, epochMsSchema, requestIdSchema } from './primitives';
+import { cadSchema, contactIdSchema, epochMsSchema, phoneNumberSchema, requestIdSchema } from './primitives';
 import type { AgentApiOp } from './requests';
 import { agentSnapshotSchema, phoneProvisioningSchema, sessionGrantFields, wrapUpSchema } from './session';
 
@@ -36,7 +36,12 @@ export const RESULT_BODIES = {
   'consult.confirm': contactResult,
   'consult.cancel': contactResult,
   conference: contactResult,
-  transfer: contactResult,
+  /**
+   * `referTo`: where the agent's phone REFERs the customer for a blind
+   * transfer (the agent's DN, the queue's number, the DN); omitted when the
+   * contact center moves the call itself or for a consult transfer.
+   */
+  transfer: z.strictObject({ contact: contactSchema, referTo: phoneNumberSchema.optional() }),
   outdial: contactResult,
   'recording.pause': recordingResult,
   'recording.resume': recordingResult,

@@ -117,7 +117,10 @@ export class AcdAgentApiBackend implements AgentApiBackend {
   transfer: AgentApiBackend['transfer'] = (agentId, body) =>
     this.onContact(agentId, body.contactId, (agent) => {
       const target: TransferTarget = body.mode === 'consult' ? { kind: 'consult' } : toAcdTarget(body.target);
-      return this.doneAlready(this.acd.transfer(agent.sessionId, body.contactId, target), agentId, body.contactId);
+      const result = this.acd.transfer(agent.sessionId, body.contactId, target);
+      const done = this.doneAlready(result, agentId, body.contactId);
+      const referTo = result.ok && body.mode === 'blind' ? result.referTo : null;
+      return done.ok && referTo !== null ? { ok: true, value: { ...done.value, referTo } } : done;
     });
 
   outdial: AgentApiBackend['outdial'] = (agentId, body) =>

@@ -96,6 +96,7 @@ function consultOf(view: ContactView, state: ApiViewState): Consult | null {
     agentId: consult.consultedAgent,
     confirmBy: consult.state === 'confirm-required' ? (meta?.confirmBy ?? null) : null,
     startedAt: meta?.startedAt ?? view.connectedAt ?? view.arrivedAt,
+    dial: consult.dial,
   };
 }
 

@@ -1,5 +1,6 @@
 import { ok, type AgentSessionView, type AgentView, type AgentWorkRequest, type AppState, type ConnectionState } from '../../common/contract';
 import type { AgentSession } from '../agent/agent-session';
+import type { VoiceActions } from '../agent/voice-actions';
 import type { IpcRouter } from '../ipc/router';
 import type { SettingsRepository } from '../settings/settings-store';
 import type { StateStore } from '../state/state-store';
@@ -9,6 +10,7 @@ export interface AgentCommandDeps {
   store: StateStore;
   settings: SettingsRepository;
   session: AgentSession;
+  voice: VoiceActions;
 }
 
 /** The title bar's agent line (S5), derived from the session. */
@@ -34,12 +36,13 @@ export function withSession(state: AppState, change: (session: AgentSessionView)
   return { ...state, session, agent: agentViewOf(session), connection: connectionOf(session) };
 }
 
-/** The agent's login, logout and state intents from the UI, and the server profile setting. */
-export function registerAgentCommands({ router, store, settings, session }: AgentCommandDeps): void {
+/** The agent's login, logout, state and voice intents from the UI, and the server profile setting. */
+export function registerAgentCommands({ router, store, settings, session, voice }: AgentCommandDeps): void {
   router.register('sb:agent:login', async (request) => ok(await session.login(request)));
   router.register('sb:agent:logout', async () => ok(await session.logout()));
   router.register('sb:agent:set-state', async (state) => ok(await session.setState(state)));
   router.register('sb:agent:request', async (request) => ok(await session.work(request as AgentWorkRequest)));
+  router.register('sb:agent:act', async (action) => ok(await voice.act(action)));
   router.register('sb:settings:set-server-profile', ({ profile }) => {
     settings.write({ serverProfile: profile });
     store.update((state) => withSession(state, (s) => ({ ...s, profile })));

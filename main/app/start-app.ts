@@ -25,6 +25,7 @@ import { registerSoftphoneCommands } from './softphone-commands';
 import { AudioDevices } from '../softphone/audio-devices';
 import { AgentSession } from '../agent/agent-session';
 import { registerAgentCommands, withSession } from './agent-commands';
+import { VoiceActions } from '../agent/voice-actions';
 import { labUrlFrom } from './lab-url';
 import type { AppPaths } from './paths';
 
@@ -144,7 +145,15 @@ export function startApp(paths: AppPaths, log: Logger): RunningApp {
     publish: (change) => store?.update((state) => withSession(state, change)),
     log: log.child('agent'),
   });
-  registerAgentCommands({ router, store, settings, session: agentSession });
+  const voice = new VoiceActions({
+    work: (request) => agentSession.work(request),
+    view: () => store?.current.session.view ?? null,
+    phone: { state: () => phone.lines.state, command: (command) => phone.lines.command(command), contactOf: (line) => phone.lines.contactOf(line) },
+    onChange: (listener) => store?.subscribe(listener) ?? (() => undefined),
+    reportFailure: ({ code, number }) => store?.update((state) => withSession(state, (s) => ({ ...s, error: { code, ...(number !== undefined ? { number } : {}) } }))),
+    log: log.child('voice'),
+  });
+  registerAgentCommands({ router, store, settings, session: agentSession, voice });
 
   store.subscribe((snapshot) => {
     const ui = liveContents().ui;

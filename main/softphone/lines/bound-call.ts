@@ -1,5 +1,6 @@
 import { SessionState, type Invitation, type Session } from 'sip.js';
 import type { CallQuality, LineId } from '../../../common/softphone';
+import { contactIdSchema } from '../../../common/agent-api/primitives';
 import { BridgedSessionDescriptionHandler } from '../media/bridged-sdh';
 
 /** A SIP.js session bound to a line, with what the agent is shown about it. */
@@ -49,4 +50,10 @@ export function lineReplacedBy(calls: Partial<Record<LineId, BoundCall>>, invita
   const callId = typeof replaces?.call_id === 'string' ? replaces.call_id : null;
   if (!callId) return null;
   return (['line1', 'line2'] as const).find((line) => calls[line]?.session.dialog?.callId === callId) ?? null;
+}
+
+/** The contact id an offer or consult INVITE carries (`X-Contact-Id`), if well formed. */
+export function contactIdHeader(invitation: Invitation): string | null {
+  const value = invitation.request.getHeader('x-contact-id')?.trim();
+  return value !== undefined && contactIdSchema.safeParse(value).success ? value : null;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SessionState, type Invitation, type Session, type UserAgent } from 'sip.js';
+import { Invitation, SessionState, type Session, type UserAgent } from 'sip.js';
 import type { DtmfMode, LinesView } from '../../../common/contract/softphone';
 import {
   apply,
@@ -16,7 +16,7 @@ import {
 import type { Logger } from '../../../common/log/logger';
 import type { EngineRpc } from '../media/engine-rpc';
 import type { CallQualityReport, MediaConfig } from '../../../common/contract/engine-media';
-import { lineOf, lineReplacedBy, mediaCallId, newBoundCall, type BoundCall } from './bound-call';
+import { contactIdHeader, lineOf, lineReplacedBy, mediaCallId, newBoundCall, type BoundCall } from './bound-call';
 import { remoteLabel } from './call-targets';
 import { reinvite, runEffect, type EffectContext } from './effect-runner';
 import { CallMediaControl, rebuildMedia } from './call-media-control';
@@ -70,6 +70,16 @@ export class LineManager {
 
   get state(): PhoneState {
     return this.phone;
+  }
+
+  /**
+   * The contact-center contact an incoming call on `line` belongs to, from
+   * the `X-Contact-Id` header the contact center puts on the offer and
+   * consult INVITEs (validated), or null.
+   */
+  contactOf(line: LineId): string | null {
+    const session = this.calls[line]?.session;
+    return session instanceof Invitation ? contactIdHeader(session) : null;
   }
 
   command(command: LineCommand): { accepted: true } | { accepted: false; reason: RefusalReason } {

@@ -5,6 +5,7 @@ import { registerCommandHandlers } from '../../../main/app/command-handlers';
 import { registerSoftphoneCommands } from '../../../main/app/softphone-commands';
 import { registerAgentCommands, withSession } from '../../../main/app/agent-commands';
 import { AgentSession } from '../../../main/agent/agent-session';
+import { VoiceActions } from '../../../main/agent/voice-actions';
 import { AudioDevices } from '../../../main/softphone/audio-devices';
 import { EngineSupervisor } from '../../../main/engine/engine-supervisor';
 import { IpcRouter } from '../../../main/ipc/router';
@@ -73,7 +74,15 @@ function setup() {
     publish: (change) => store?.update((s) => withSession(s, change)),
     log,
   });
-  registerAgentCommands({ router, store, settings, session });
+  const voice = new VoiceActions({
+    work: (request) => session.work(request),
+    view: () => store?.current.session.view ?? null,
+    phone: { state: () => softphone.lines.state, command: (c) => softphone.lines.command(c), contactOf: (line) => softphone.lines.contactOf(line) },
+    onChange: (listener) => store?.subscribe(listener) ?? (() => undefined),
+    reportFailure: () => undefined,
+    log,
+  });
+  registerAgentCommands({ router, store, settings, session, voice });
   engine.start();
   running.push(engine);
   const call = (channel: CommandChannel, payload: unknown, sender: object = ui) =>
